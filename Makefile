@@ -1,0 +1,68 @@
+# Verbund — the two commands a newcomer needs: `make run` and `make test`.
+# Everything else here is what those two call.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+# Tests, the demo and CI run with the built-in development key; production sets VERBUND_SECRET_KEY.
+export VERBUND_ALLOW_INSECURE_KEY ?= 1
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+
+.PHONY: run test setup lint typecheck migrations-check pytest pytest-postgres demo lock clean browser-deps messages
+
+run: setup ## set up, migrate, load the demo and serve it on http://127.0.0.1:$(PORT)
+	VERBUND_DEMO=1 $(BIN)/verbund migrate --no-input -v 0
+	VERBUND_DEMO=1 $(BIN)/verbund load-demo
+	VERBUND_DEMO=1 VERBUND_DEBUG=1 $(BIN)/verbund runserver 127.0.0.1:$(PORT)
+
+test: setup lint typecheck migrations-check pytest ## the whole quality gate
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+browser-deps: ## Debian's chromium for the browser tests (never `playwright install`)
+	@if [ ! -x /usr/bin/chromium ]; then \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: setup
+	$(BIN)/mypy src
+
+migrations-check: setup
+	$(BIN)/verbund makemigrations --check --dry-run
+
+pytest: setup browser-deps
+	$(BIN)/pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS)
+
+pytest-postgres: setup browser-deps ## the suite against the PostgreSQL server at 127.0.0.1:5432
+	VERBUND_DATABASE_URL=$${VERBUND_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test} \
+		$(BIN)/pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS)
+
+demo: setup
+	VERBUND_DEMO=1 $(BIN)/verbund migrate --no-input -v 0
+	VERBUND_DEMO=1 $(BIN)/verbund load-demo
+
+lock: ## recompile requirements.lock after changing pyproject.toml (needs uv)
+	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
+
+messages: setup ## refresh and compile the English translation
+	cd src/verbund && ../../$(BIN)/verbund makemessages -l en
+	cd src/verbund && ../../$(BIN)/verbund compilemessages -l en
+
+clean:
+	rm -rf $(VENV) node_modules var

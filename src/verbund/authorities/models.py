@@ -1,0 +1,147 @@
+"""Germany's territorial authorities as reference data (Destatis GV100AD).
+
+An authority is keyed by its *significant* Regionalschlüssel: 2 digits for a
+Land, 3 for a Regierungsbezirk, 4 for a Region, 5 for a Kreis or kreisfreie
+Stadt, 9 for a Gemeindeverband and the full 12-digit ARS for a Gemeinde. The
+lengths differ per level, so the key is unique although Köln, for example,
+appears as Kreis ``05315`` and as Gemeinde ``053150000000``.
+
+Rows are never deleted by an import: an authority that a newer register no
+longer lists gets ``dissolved_on`` set.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuthorityKind(models.TextChoices):
+    LAND = "land", _("Land")
+    REGIERUNGSBEZIRK = "regierungsbezirk", _("Regierungsbezirk")
+    REGION = "region", _("Region")
+    KREIS = "kreis", _("Kreis")
+    KREISFREIE_STADT = "kreisfreie_stadt", _("Kreisfreie Stadt")
+    GEMEINDEVERBAND = "gemeindeverband", _("Gemeindeverband")
+    GEMEINDE = "gemeinde", _("Gemeinde")
+
+
+# Length of the significant key per kind.
+KEY_LENGTH: dict[str, int] = {
+    AuthorityKind.LAND: 2,
+    AuthorityKind.REGIERUNGSBEZIRK: 3,
+    AuthorityKind.REGION: 4,
+    AuthorityKind.KREIS: 5,
+    AuthorityKind.KREISFREIE_STADT: 5,
+    AuthorityKind.GEMEINDEVERBAND: 9,
+    AuthorityKind.GEMEINDE: 12,
+}
+
+# GV100AD Textkennzeichen → German label (Datensatzbeschreibung GV100AD).
+TEXTKENNZEICHEN_LABELS: dict[str, str] = {
+    "41": "Kreisfreie Stadt",
+    "42": "Stadtkreis",
+    "43": "Kreis",
+    "44": "Landkreis",
+    "45": "Regionalverband",
+    "50": "Verbandsfreie Gemeinde",
+    "51": "Amt",
+    "52": "Samtgemeinde",
+    "53": "Verbandsgemeinde",
+    "54": "Verwaltungsgemeinschaft",
+    "55": "Kirchspielslandgemeinde",
+    "56": "Verwaltungsverband",
+    "57": "Verbandsgemeinde (Trägermodell)",
+    "58": "Erfüllende Gemeinde",
+    "60": "Markt",
+    "61": "Kreisfreie Stadt",
+    "62": "Stadtkreis",
+    "63": "Stadt",
+    "64": "Kreisangehörige Gemeinde",
+    "65": "Gemeindefreies Gebiet, bewohnt",
+    "66": "Gemeindefreies Gebiet, unbewohnt",
+    "67": "Große Kreisstadt",
+}
+
+# A Satzart-50 record with Textkennzeichen 50 only mirrors a Gemeinde that
+# belongs to no Gemeindeverband; it is kept for completeness but is not the
+# Gemeinde's parent and is hidden from place search by default.
+VERBANDSFREI_PLACEHOLDER = "50"
+
+
+class Authority(models.Model):
+    ars = models.CharField(
+        _("Regionalschlüssel"),
+        max_length=12,
+        unique=True,
+        help_text=_("Significant key: 2 (Land) to 12 (Gemeinde) digits."),
+    )
+    ags = models.CharField(
+        _("Gemeindeschlüssel"),
+        max_length=8,
+        blank=True,
+        db_index=True,
+        help_text=_("AGS (8 digits) for Gemeinden; empty for Gemeindeverbände."),
+    )
+    kind = models.CharField(_("Art"), max_length=20, choices=AuthorityKind.choices)
+    textkennzeichen = models.CharField(_("Textkennzeichen"), max_length=2, blank=True)
+    name = models.CharField(_("Name"), max_length=100)
+    seat = models.CharField(_("Verwaltungssitz"), max_length=100, blank=True)
+    search_name = models.CharField(max_length=100, db_index=True, editable=False)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("übergeordnet"),
+    )
+    population = models.PositiveIntegerField(_("Einwohner"), null=True, blank=True)
+    area_ha = models.PositiveIntegerField(_("Fläche (ha)"), null=True, blank=True)
+    postcode = models.CharField(_("PLZ"), max_length=5, blank=True, db_index=True)
+    postcode_unique = models.BooleanField(_("PLZ eindeutig"), default=True)
+    gebietsstand = models.DateField(_("Gebietsstand"))
+    dissolved_on = models.DateField(_("aufgelöst zum"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Gebietskörperschaft")
+        verbose_name_plural = _("Gebietskörperschaften")
+        ordering = ["ars"]
+        indexes = [models.Index(fields=["kind", "search_name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def ars12(self) -> str:
+        """The key padded to the 12-digit ARS form (what FIT-Connect expects)."""
+        return self.ars.ljust(12, "0")
+
+    @property
+    def kind_label(self) -> str:
+        return TEXTKENNZEICHEN_LABELS.get(self.textkennzeichen) or str(self.get_kind_display())
+
+    @property
+    def is_active(self) -> bool:
+        return self.dissolved_on is None
+
+
+class RegisterImport(models.Model):
+    """One run of the GV100AD import, kept so that an older register cannot
+    silently overwrite a newer one."""
+
+    gebietsstand = models.DateField()
+    source_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    imported_at = models.DateTimeField(auto_now_add=True)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    dissolved = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-gebietsstand", "-imported_at"]
+        get_latest_by = "gebietsstand"
+
+    def __str__(self) -> str:
+        return f"GV100AD {self.gebietsstand:%d.%m.%Y}"

@@ -1,0 +1,50 @@
+"""Access policies for networks and memberships.
+
+Staff of an authority that is an active member see the network; its
+coordinators change it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from verbund.accounts.selectors import grants_for
+from verbund.core.access import Action, Policy, register
+from verbund.networks.models import Membership, Network
+
+
+def _visible_network_filter(user: Any) -> Q:
+    grants = grants_for(user)
+    today = timezone.localdate()
+    member_network_ids = Membership.objects.filter(
+        Q(left_on__isnull=True) | Q(left_on__gte=today),
+        authority_id__in=grants.authority_ids(),
+        joined_on__lte=today,
+    ).values("network_id")
+    return Q(pk__in=grants.coordinated_network_ids) | Q(pk__in=member_network_ids)
+
+
+class NetworkPolicy(Policy[Network]):
+    model = Network
+
+    def scope(self, user: Any, action: Action) -> QuerySet[Network]:
+        if action is Action.VIEW:
+            return Network.objects.filter(_visible_network_filter(user))
+        return Network.objects.filter(pk__in=grants_for(user).coordinated_network_ids)
+
+
+class MembershipPolicy(Policy[Membership]):
+    model = Membership
+
+    def scope(self, user: Any, action: Action) -> QuerySet[Membership]:
+        if action is Action.VIEW:
+            visible = Network.objects.filter(_visible_network_filter(user)).values("pk")
+            return Membership.objects.filter(network_id__in=visible)
+        return Membership.objects.filter(network_id__in=grants_for(user).coordinated_network_ids)
+
+
+register(NetworkPolicy())
+register(MembershipPolicy())

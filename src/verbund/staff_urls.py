@@ -1,0 +1,10 @@
+"""All staff pages under /verwaltung/, namespace ``staff``; each app contributes its patterns."""
+
+from django.urls import include, path
+
+app_name = "staff"
+urlpatterns = [
+    path("", include("verbund.accounts.urls_staff")),
+    path("", include("verbund.networks.urls_staff")),
+    path("", include("verbund.portal.urls_staff")),
+]

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
+GV100AD_FULL = SHARED_DIR / "data" / "destatis" / "GV100AD_31082025.txt"
+
+
+@pytest.fixture
+def gv100ad_full() -> Path:
+    """The full Destatis register from ../shared; skipped with a reason where absent."""
+    if not GV100AD_FULL.is_file():
+        pytest.skip(f"official register not found at {GV100AD_FULL} (../shared is absent)")
+    return GV100AD_FULL
+
+
+@pytest.fixture(autouse=True)
+def _demo_off(settings: pytest.FixtureRequest) -> None:
+    # Tests see a production-like instance unless a test turns demo mode on.
+    settings.VERBUND_DEMO = False  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings: Any) -> None:
+    # Templates use {% static %}; without collectstatic the manifest storage of a
+    # non-DEBUG instance cannot resolve names. The browser tests serve real files.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from verbund.accounts.models import AuthorityRole, NetworkRole, User
+from verbund.authorities.models import Authority
+from verbund.core.audit import audit_verify
+from verbund.core.models import AuditEntry
+from verbund.demo.data import DEMO_PASSWORD
+from verbund.networks.models import Membership, Network
+from verbund.portal.models import LegalPage
+
+pytestmark = pytest.mark.django_db
+
+
+def _load() -> str:
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_has_the_three_networks_and_is_idempotent() -> None:
+    output = _load()
+    assert "sb.merzenich" in output
+    assert DEMO_PASSWORD in output
+
+    dlz = Network.objects.get(slug="dlz")
+    members = Membership.objects.filter(network=dlz).select_related("authority")
+    assert sorted((m.authority.name, m.role) for m in members) == [
+        ("Inden", "member"),
+        ("Jülich, Stadt", "member"),
+        ("Kerpen, Kolpingstadt", "member"),
+        ("Linnich, Stadt", "member"),
+        ("Merzenich", "lead"),
+        ("Niederzier", "member"),
+    ]
+    swf = Network.objects.get(slug="suedwestfalen")
+    assert sorted(
+        Membership.objects.filter(network=swf).values_list("authority__ars", flat=True)
+    ) == ["05958", "05962", "05966", "05970", "05974"]
+    wue = Network.objects.get(slug="wuerzburg")
+    assert Membership.objects.filter(network=wue).count() == 1 + 52
+    assert Membership.objects.get(network=wue, role="lead").authority.ars == "09679"
+
+    assert Authority.objects.get(ars="053580040040").name == "Merzenich"
+    assert User.objects.filter(two_factor_exempt=True).count() == 7
+    assert AuthorityRole.objects.count() == 7
+    assert NetworkRole.objects.count() == 3
+    member_count = Membership.objects.values("authority").distinct().count()
+    assert LegalPage.objects.count() == 3 * member_count
+
+    counts = (
+        Authority.objects.count(),
+        Network.objects.count(),
+        Membership.objects.count(),
+        User.objects.count(),
+        LegalPage.objects.count(),
+        AuditEntry.objects.count(),
+    )
+    _load()
+    assert counts == (
+        Authority.objects.count(),
+        Network.objects.count(),
+        Membership.objects.count(),
+        User.objects.count(),
+        LegalPage.objects.count(),
+        AuditEntry.objects.count(),
+    )
+    assert audit_verify().ok
+
+
+def test_demo_users_can_log_in_with_the_printed_password() -> None:
+    _load()
+    user = User.objects.get(username="koordination.dlz")
+    assert user.check_password(DEMO_PASSWORD)
+    assert list(user.network_roles.values_list("network__slug", "role")) == [("dlz", "coordinator")]

@@ -1,0 +1,235 @@
+"""Tenant isolation, proven over every URL the project serves.
+
+Every named URL pattern is enumerated from the URL configuration and must be
+classified below. For tenant-scoped pages and endpoints, A's most privileged
+user asks for B's objects (and for mixed pairs: A's parent with B's child)
+and must get a 404 for every method, with no row in the database changed;
+the same page with A's own objects must work, so the 404 is not an accident
+of a broken URL. A new URL that is not classified here fails the build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.isolation.world import World, build_world
+
+Kwargs = Callable[[World], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Public:
+    """Reachable without login; reads no tenant-owned data beyond what is published."""
+
+    kwargs: Kwargs = lambda w: {}
+
+
+@dataclass(frozen=True)
+class Staff:
+    """Login required; no object id in the URL (the view scopes to the user itself)."""
+
+
+@dataclass(frozen=True)
+class Tenant:
+    own: Kwargs
+    foreign: list[Kwargs] = field(default_factory=list)
+    methods: tuple[str, ...] = ("GET", "POST")
+
+
+ROUTES: dict[str, Public | Staff | Tenant] = {
+    # Public reference data, the portal and login
+    "set_language": Public(),
+    "portal:home": Public(),
+    "portal:platform_legal": Public(lambda w: {"kind": "datenschutz"}),
+    # A member's published legal pages are public by nature (TMG/DDG, BITV 2.0).
+    "portal:member_home": Public(lambda w: {"ars": w.b.authority.ars}),
+    "portal:member_legal": Public(lambda w: {"ars": w.b.authority.ars, "kind": "impressum"}),
+    "api:places": Public(),
+    "api:place-detail": Public(lambda w: {"ars": w.b.authority.ars}),
+    "api:schema": Public(),
+    "accounts:login": Public(),
+    "accounts:logout": Staff(),
+    "accounts:otp_verify": Staff(),
+    "accounts:otp_setup": Staff(),
+    "staff:home": Staff(),
+    # Authority workspace
+    "staff:authority": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk}, foreign=[lambda w: {"pk": w.b.authority.pk}]
+    ),
+    "staff:authority_staff": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk}, foreign=[lambda w: {"pk": w.b.authority.pk}]
+    ),
+    "staff:authority_role_revoke": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk, "role_pk": w.a.clerk_role.pk},
+        foreign=[
+            lambda w: {"pk": w.b.authority.pk, "role_pk": w.b.clerk_role.pk},
+            lambda w: {"pk": w.a.authority.pk, "role_pk": w.b.clerk_role.pk},
+            lambda w: {"pk": w.b.authority.pk, "role_pk": w.a.clerk_role.pk},
+        ],
+        methods=("POST",),
+    ),
+    "staff:authority_audit": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk}, foreign=[lambda w: {"pk": w.b.authority.pk}]
+    ),
+    "staff:legal_page_edit": Tenant(
+        own=lambda w: {"authority_pk": w.a.authority.pk, "kind": "impressum"},
+        foreign=[lambda w: {"authority_pk": w.b.authority.pk, "kind": "impressum"}],
+    ),
+    # Networks
+    "staff:network": Tenant(
+        own=lambda w: {"pk": w.a.network.pk}, foreign=[lambda w: {"pk": w.b.network.pk}]
+    ),
+    "staff:network_edit": Tenant(
+        own=lambda w: {"pk": w.a.network.pk}, foreign=[lambda w: {"pk": w.b.network.pk}]
+    ),
+    "staff:membership_add": Tenant(
+        own=lambda w: {"pk": w.a.network.pk}, foreign=[lambda w: {"pk": w.b.network.pk}]
+    ),
+    "staff:membership_end": Tenant(
+        own=lambda w: {"pk": w.a.network.pk, "membership_pk": w.a.membership.pk},
+        foreign=[
+            lambda w: {"pk": w.b.network.pk, "membership_pk": w.b.membership.pk},
+            lambda w: {"pk": w.a.network.pk, "membership_pk": w.b.membership.pk},
+            lambda w: {"pk": w.b.network.pk, "membership_pk": w.a.membership.pk},
+        ],
+        methods=("POST",),
+    ),
+    "staff:network_audit": Tenant(
+        own=lambda w: {"pk": w.a.network.pk}, foreign=[lambda w: {"pk": w.b.network.pk}]
+    ),
+}
+
+
+def _walk(patterns: list[Any], namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = namespace
+            if entry.namespace:
+                ns = f"{namespace}{entry.namespace}:"
+            yield from _walk(entry.url_patterns, ns)
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name or ''}", entry
+
+
+def served_url_names() -> set[str]:
+    names = set()
+    for name, _pattern in _walk(get_resolver().url_patterns):
+        names.add(name)
+    return names
+
+
+def test_every_url_is_classified() -> None:
+    served = served_url_names()
+    unnamed = sorted(n for n in served if n.endswith(":") or n == "")
+    assert unnamed == [], f"URL patterns without a name cannot be checked: {unnamed}"
+    unclassified = sorted(served - set(ROUTES))
+    assert unclassified == [], f"Classify these URLs in tests/test_isolation.py: {unclassified}"
+    stale = sorted(set(ROUTES) - served)
+    assert stale == [], f"ROUTES lists URLs that no longer exist: {stale}"
+
+
+def _snapshot() -> dict[str, list[dict[str, Any]]]:
+    """Every row of every Verbund model and of the user table."""
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for model in apps.get_models():
+        label = model._meta.label
+        if label.split(".")[0] not in {"accounts", "authorities", "core", "networks", "portal"}:
+            continue
+        rows[label] = list(model._default_manager.order_by("pk").values())
+    return rows
+
+
+@pytest.fixture
+def world(db: None, settings: Any) -> World:
+    settings.VERBUND_DEMO = True
+    return build_world()
+
+
+def _client_for(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+TENANT_ROUTES = sorted(name for name, kind in ROUTES.items() if isinstance(kind, Tenant))
+
+
+@pytest.mark.parametrize("name", TENANT_ROUTES)
+def test_foreign_objects_are_not_found_and_untouched(name: str, world: World) -> None:
+    route = ROUTES[name]
+    assert isinstance(route, Tenant)
+    assert route.foreign, f"{name} has no foreign-object case"
+    client = _client_for(world.a.user)
+    for make_kwargs in route.foreign:
+        url = reverse(name, kwargs=make_kwargs(world))
+        for method in route.methods:
+            before = _snapshot()
+            response = client.generic(
+                method, url, data=b"", content_type="application/x-www-form-urlencoded"
+            )
+            assert response.status_code == 404, (method, url, response.status_code)
+            assert _snapshot() == before, f"{method} {url} changed data"
+
+
+@pytest.mark.parametrize("name", TENANT_ROUTES)
+def test_own_objects_are_reachable(name: str, world: World) -> None:
+    route = ROUTES[name]
+    assert isinstance(route, Tenant)
+    client = _client_for(world.a.user)
+    url = reverse(name, kwargs=route.own(world))
+    if "GET" in route.methods:
+        assert client.get(url).status_code == 200, url
+    else:
+        assert client.get(url).status_code == 405, url
+
+
+@pytest.mark.parametrize("name", TENANT_ROUTES)
+def test_clerk_of_another_authority_gets_not_found(name: str, world: World) -> None:
+    """B's plain clerk asking for A's objects is refused the same way."""
+    route = ROUTES[name]
+    assert isinstance(route, Tenant)
+    client = _client_for(world.b.clerk)
+    url = reverse(name, kwargs=route.own(world))
+    before = _snapshot()
+    for method in route.methods:
+        response = client.generic(
+            method, url, data=b"", content_type="application/x-www-form-urlencoded"
+        )
+        assert response.status_code == 404, (method, url, response.status_code)
+    assert _snapshot() == before
+
+
+NON_PUBLIC = sorted(name for name, kind in ROUTES.items() if isinstance(kind, Staff | Tenant))
+
+
+@pytest.mark.parametrize("name", NON_PUBLIC)
+def test_anonymous_is_sent_to_login(name: str, world: World) -> None:
+    route = ROUTES[name]
+    kwargs = route.own(world) if isinstance(route, Tenant) else {}
+    url = reverse(name, kwargs=kwargs)
+    before = _snapshot()
+    response = Client().get(url)
+    if isinstance(route, Tenant) and route.methods == ("POST",):
+        assert response.status_code in {302, 405}
+    else:
+        assert response.status_code == 302, (url, response.status_code)
+        assert response["Location"].startswith(reverse("accounts:login"))
+    response = Client().post(url)
+    assert response.status_code in {302, 405}
+    assert _snapshot() == before
+
+
+@pytest.mark.parametrize("name", sorted(n for n, k in ROUTES.items() if isinstance(k, Public)))
+def test_public_urls_answer_anonymous(name: str, world: World) -> None:
+    route = ROUTES[name]
+    assert isinstance(route, Public)
+    response = Client().get(reverse(name, kwargs=route.kwargs(world)))
+    # set_language answers GET with a redirect; everything else renders.
+    assert response.status_code in ({302} if name == "set_language" else {200})
