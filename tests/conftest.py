@@ -31,3 +31,21 @@ def _plain_static_storage(settings: Any) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches() -> None:
+    # A test's database is rolled back without signals; its cached answers must go too.
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _german() -> None:
+    # LocaleMiddleware leaves the last request's language active in the thread;
+    # every test starts in the default language, German.
+    from django.utils import translation
+
+    translation.activate("de")

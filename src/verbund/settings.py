@@ -181,6 +181,18 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+VERBUND_PLACES_CACHE_SECONDS = int(os.environ.get("VERBUND_PLACES_CACHE_SECONDS", "300"))
+# Per-process memory caches by default; "places" holds answers of the place search
+# (verbund.authorities.cache).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "places": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "places",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
+}
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = _env_bool("VERBUND_SECURE_COOKIES", False)
@@ -194,9 +206,6 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PAGINATION_CLASS": "verbund.api.pagination.Pagination",
-    "PAGE_SIZE": 20,
-    "EXCEPTION_HANDLER": "verbund.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {

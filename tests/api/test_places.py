@@ -274,3 +274,32 @@ def test_full_register_best_match_first(
 ) -> None:
     register_import(path_or_stream=gv100ad_full, source_name=gv100ad_full.name)
     assert _get(client, q=q).json()["results"][0]["name"] == first
+
+
+@pytest.mark.django_db
+def test_cached_answers_follow_every_change(client: Client) -> None:
+    assert _names(_get(client, q="neu")) == []
+    created = AuthorityFactory(ars="099990004004", name="Neustadt")
+    assert _names(_get(client, q="neu")) == [("099990004004", "Neustadt")]
+    created.name = "Altstadt"
+    created.save()
+    assert _names(_get(client, q="neu")) == []
+    assert _names(_get(client, q="altst")) == [("099990004004", "Altstadt")]
+    response = _get(client, q="altst")
+    assert response["Cache-Control"] == "public, max-age=60"
+    assert "Accept-Language" in response["Vary"]
+
+
+@pytest.mark.django_db
+def test_register_import_empties_the_cache(client: Client) -> None:
+    assert _get(client, q="merzenich").json()["count"] == 0
+    register_import(path_or_stream=DEMO, source_name=DEMO.name)
+    assert _names(_get(client, q="merzenich")) == [("053580040040", "Merzenich")]
+
+
+@pytest.mark.usefixtures("register")
+def test_language_is_part_of_the_cached_answer(client: Client) -> None:
+    german = _get(client, q="reg.-bez", lang="de").json()["results"][0]
+    english = _get(client, q="reg.-bez", lang="en").json()["results"][0]
+    assert german["kind_label"] == "Regierungsbezirk"
+    assert english["kind_label"] == "Government region"

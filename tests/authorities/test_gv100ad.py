@@ -17,7 +17,7 @@ from django.db.models import Sum
 
 import verbund.authorities
 from verbund.authorities.gv100ad import BOM, RegisterFormatError, register_parse
-from verbund.authorities.models import Authority, AuthorityKind, RegisterImport
+from verbund.authorities.models import Authority, AuthorityKind, AuthorityNameKey, RegisterImport
 from verbund.authorities.services import RegisterImportError, register_import
 from verbund.core.audit import audit_verify
 from verbund.core.models import AuditEntry
@@ -258,6 +258,7 @@ def test_newer_register_updates_renames_and_dissolves(tmp_path: Path) -> None:
     newer = tmp_path / "GV100AD_01012026.txt"
     newer.write_bytes(_joined(lines))
     entries = AuditEntry.objects.count()
+    keys_before = AuthorityNameKey.objects.count()
 
     result = register_import(path_or_stream=newer, source_name=newer.name)
 
@@ -268,6 +269,14 @@ def test_newer_register_updates_renames_and_dissolves(tmp_path: Path) -> None:
         "merzenich (neffelbach)",
     )
     assert merzenich.gebietsstand == new_stand
+    # The search keys follow the new name, and only the renamed row's keys changed.
+    assert sorted(
+        AuthorityNameKey.objects.filter(authority=merzenich).values_list("key", flat=True)
+    ) == [
+        "merzenich (neffelbach)",
+        "neffelbach)",
+    ]
+    assert AuthorityNameKey.objects.count() == keys_before + 1
     inden = Authority.objects.get(ars=INDEN)
     assert inden.dissolved_on == new_stand
     assert not inden.is_active

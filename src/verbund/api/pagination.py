@@ -1,9 +1,4 @@
-from rest_framework.pagination import PageNumberPagination
+"""Page sizes of the API: ``?page=`` from 1 and ``?page_size=`` up to ``MAX_PAGE_SIZE``."""
 
-
-class Pagination(PageNumberPagination):
-    """``?page=`` and ``?page_size=`` (at most 100); responses carry ``count``."""
-
-    page_size = 20
-    page_size_query_param = "page_size"
-    max_page_size = 100
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100

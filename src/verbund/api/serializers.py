@@ -7,7 +7,9 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from verbund.api.pagination import MAX_PAGE_SIZE
 from verbund.authorities.models import Authority, AuthorityKind
+from verbund.authorities.selectors import Place
 
 
 class PlaceQuerySerializer(serializers.Serializer[dict[str, Any]]):
@@ -47,43 +49,72 @@ class PlaceQuerySerializer(serializers.Serializer[dict[str, Any]]):
     )
     page = serializers.IntegerField(required=False, min_value=1, help_text=_("Seite, ab 1."))
     page_size = serializers.IntegerField(
-        required=False, min_value=1, max_value=100, help_text=_("Treffer je Seite (1–100).")
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE_SIZE,
+        help_text=_("Treffer je Seite (1–100)."),
     )
 
 
-class ParentSerializer(serializers.ModelSerializer[Authority]):
-    class Meta:
-        model = Authority
-        fields = ["ars", "name", "kind"]
+class ParentSerializer(serializers.Serializer[Authority]):
+    ars = serializers.CharField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    kind = serializers.ChoiceField(choices=AuthorityKind.choices, read_only=True)
 
 
-class PlaceSerializer(serializers.ModelSerializer[Authority]):
+class PlaceSerializer(serializers.Serializer[Authority]):
+    """One authority (the detail answer; search hits have the same shape, see ``place_json``)."""
+
+    ars = serializers.CharField(read_only=True, help_text=_("Regionalschlüssel, 2 bis 12 Ziffern."))
     ars12 = serializers.CharField(
         read_only=True, help_text=_("Der Schlüssel, mit Nullen auf 12 Stellen aufgefüllt.")
     )
+    ags = serializers.CharField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    kind = serializers.ChoiceField(choices=AuthorityKind.choices, read_only=True)
     kind_label = serializers.CharField(read_only=True)
+    textkennzeichen = serializers.CharField(read_only=True)
+    seat = serializers.CharField(read_only=True)
     parent = ParentSerializer(read_only=True, allow_null=True)
+    population = serializers.IntegerField(read_only=True, allow_null=True)
+    area_ha = serializers.IntegerField(read_only=True, allow_null=True)
+    postcode = serializers.CharField(read_only=True)
+    postcode_unique = serializers.BooleanField(read_only=True)
+    gebietsstand = serializers.DateField(read_only=True)
+    dissolved_on = serializers.DateField(read_only=True, allow_null=True)
 
-    class Meta:
-        model = Authority
-        fields = [
-            "ars",
-            "ars12",
-            "ags",
-            "name",
-            "kind",
-            "kind_label",
-            "textkennzeichen",
-            "seat",
-            "parent",
-            "population",
-            "area_ha",
-            "postcode",
-            "postcode_unique",
-            "gebietsstand",
-            "dissolved_on",
-        ]
-        read_only_fields = fields
+
+class PlacePageSerializer(serializers.Serializer[dict[str, Any]]):
+    """The shape of a page of places (documentation; ``place_json`` writes it)."""
+
+    count = serializers.IntegerField(help_text=_("Zahl aller Treffer."))
+    next = serializers.URLField(allow_null=True, help_text=_("Die nächste Seite."))
+    previous = serializers.URLField(allow_null=True, help_text=_("Die vorige Seite."))
+    results = PlaceSerializer(many=True)
+
+
+def place_json(place: Place) -> dict[str, Any]:
+    """A search hit as :class:`PlaceSerializer` describes it, without DRF's per-field
+    machinery (the place picker asks on every keystroke)."""
+    return {
+        "ars": place.ars,
+        "ars12": place.ars12,
+        "ags": place.ags,
+        "name": place.name,
+        "kind": place.kind,
+        "kind_label": place.kind_label,
+        "textkennzeichen": place.textkennzeichen,
+        "seat": place.seat,
+        "parent": None
+        if place.parent is None
+        else {"ars": place.parent.ars, "name": place.parent.name, "kind": place.parent.kind},
+        "population": place.population,
+        "area_ha": place.area_ha,
+        "postcode": place.postcode,
+        "postcode_unique": place.postcode_unique,
+        "gebietsstand": place.gebietsstand.isoformat(),
+        "dissolved_on": None if place.dissolved_on is None else place.dissolved_on.isoformat(),
+    }
 
 
 class PlaceDetailSerializer(PlaceSerializer):
@@ -92,10 +123,6 @@ class PlaceDetailSerializer(PlaceSerializer):
             "Die übergeordneten Gebietskörperschaften vom Land bis zur direkt übergeordneten."
         )
     )
-
-    class Meta(PlaceSerializer.Meta):
-        fields = [*PlaceSerializer.Meta.fields, "parents"]
-        read_only_fields = fields
 
     def get_parents(self, obj: Authority) -> list[dict[str, Any]]:
         chain = self.context.get("parents", [])

@@ -39,6 +39,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from verbund.authorities.models import VERBANDSFREI_PLACEHOLDER, AuthorityKind
 
@@ -85,10 +87,10 @@ class RegisterFormatError(RegisterError):
     ``field`` names the German field; ``value`` is what was found there.
     """
 
-    def __init__(self, line_no: int, field: str, value: str, message: str) -> None:
+    def __init__(self, line_no: int, field: StrOrPromise, value: str, message: str) -> None:
         super().__init__(message)
         self.line_no = line_no
-        self.field = field
+        self.field = str(field)  # field labels are lazy: translated only when something fails
         self.value = value
 
 
@@ -129,7 +131,7 @@ class ParsedRegister:
         return [record for record in self.records if record.kind in kinds]
 
 
-def _error(line_no: int, field: str, value: str, reason: str) -> RegisterFormatError:
+def _error(line_no: int, field: StrOrPromise, value: str, reason: str) -> RegisterFormatError:
     message = _("Zeile %(line)d, Feld %(field)s: Wert '%(value)s' %(reason)s") % {
         "line": line_no,
         "field": field,
@@ -155,13 +157,13 @@ def _source_bytes(source: Path | str | BinaryIO) -> bytes:
     return source.read()
 
 
-def _digits(line_no: int, field: str, value: str) -> str:
+def _digits(line_no: int, field: StrOrPromise, value: str) -> str:
     if not (value.isascii() and value.isdigit()):
         raise _error(line_no, field, value, _("ist kein gültiger Schlüssel (nur Ziffern erlaubt)"))
     return value
 
 
-def _number(line_no: int, field: str, raw: str) -> int:
+def _number(line_no: int, field: StrOrPromise, raw: str) -> int:
     value = raw.strip()
     if not (value.isascii() and value.isdigit()):
         raise _error(line_no, field, value, _("ist keine Zahl"))
@@ -169,7 +171,7 @@ def _number(line_no: int, field: str, raw: str) -> int:
 
 
 def _date(line_no: int, raw: str) -> dt.date:
-    field = _("Gebietsstand")
+    field = gettext_lazy("Gebietsstand")
     if raw.isascii() and raw.isdigit():
         try:
             return dt.date(int(raw[:4]), int(raw[4:6]), int(raw[6:8]))
@@ -200,7 +202,7 @@ def _record(line_no: int, line: str) -> RegisterRecord:
             % {"line": line_no, "length": len(line), "satzart": satzart, "needed": needed},
         )
     gebietsstand = _date(line_no, line[2:10])
-    key_field = _("Regionalschlüssel")
+    key_field = gettext_lazy("Regionalschlüssel")
     land, rb, kreis = line[10:12], line[12:13], line[13:15]
     gemeinde, verband = line[15:18], line[18:22]
     textkennzeichen = line[122:124].strip() if satzart in ("40", "50", "60") else ""
@@ -224,8 +226,8 @@ def _record(line_no: int, line: str) -> RegisterRecord:
     else:
         ars = _digits(line_no, key_field, land + rb + kreis + verband + gemeinde)
         ags = land + rb + kreis + gemeinde
-        area_ha = _number(line_no, _("Fläche"), line[128:139])
-        population = _number(line_no, _("Einwohner"), line[139:150])
+        area_ha = _number(line_no, gettext_lazy("Fläche"), line[128:139])
+        population = _number(line_no, gettext_lazy("Einwohner"), line[139:150])
         postcode = line[165:170].strip()
         # gemeindefreie Gebiete have no postcode at all, so blank is fine
         if postcode and not (postcode.isascii() and postcode.isdigit() and len(postcode) == 5):
@@ -330,20 +332,20 @@ def _kreis_key(ars: str) -> str:
     return ars[:2] if ars[2:5] == "000" else ars[:5]
 
 
-def _parent_keys(record: RegisterRecord) -> list[tuple[str, str]]:
+def _parent_keys(record: RegisterRecord) -> list[tuple[StrOrPromise, str]]:
     """(label, key) of the authorities that must exist above ``record``."""
     ars = record.ars
     if record.kind in (AuthorityKind.GEMEINDEVERBAND, AuthorityKind.GEMEINDE):
         kreis = _kreis_key(ars)
-        kreis_label = _("Kreis") if len(kreis) == 5 else _("Land")
+        kreis_label = gettext_lazy("Kreis") if len(kreis) == 5 else gettext_lazy("Land")
     if record.kind in (AuthorityKind.REGIERUNGSBEZIRK, AuthorityKind.REGION):
-        return [(_("Land"), ars[:2])]
+        return [(gettext_lazy("Land"), ars[:2])]
     if record.kind in (AuthorityKind.KREIS, AuthorityKind.KREISFREIE_STADT):
-        return [(_("Land"), ars[:2])]
+        return [(gettext_lazy("Land"), ars[:2])]
     if record.kind == AuthorityKind.GEMEINDEVERBAND:
         return [(kreis_label, kreis)]
     if record.kind == AuthorityKind.GEMEINDE:
-        return [(kreis_label, kreis), (_("Gemeindeverband"), ars[:9])]
+        return [(kreis_label, kreis), (gettext_lazy("Gemeindeverband"), ars[:9])]
     return []
 
 
@@ -382,7 +384,7 @@ def register_parse(*, source: Path | str | BinaryIO) -> ParsedRegister:
     records = list(_records_of(data))
 
     by_key: dict[str, RegisterRecord] = {}
-    key_field = _("Regionalschlüssel")
+    key_field = gettext_lazy("Regionalschlüssel")
     for record in records:
         earlier = by_key.get(record.ars)
         if earlier is not None:

@@ -12,8 +12,13 @@ longer lists gets ``dissolved_on`` set.
 
 from __future__ import annotations
 
-from django.db import models
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
+
+from verbund.authorities.folding import fold, name_keys
 
 
 class AuthorityKind(models.TextChoices):
@@ -112,6 +117,11 @@ class Authority(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_name = fold(self.name)
+        super().save(*args, **kwargs)
+        AuthorityNameKey.objects.rebuild([(self.pk, self.search_name)])
+
     @property
     def ars12(self) -> str:
         """The key padded to the 12-digit ARS form (what FIT-Connect expects)."""
@@ -124,6 +134,45 @@ class Authority(models.Model):
     @property
     def is_active(self) -> bool:
         return self.dissolved_on is None
+
+
+class AuthorityNameKeyManager(models.Manager["AuthorityNameKey"]):
+    def rebuild(self, authorities: Iterable[tuple[int, str]], batch_size: int = 900) -> None:
+        """Replace the keys of the given ``(pk, search_name)`` pairs.
+
+        Written with one prepared INSERT through executemany: building model
+        objects for the ~21,000 keys of the full register took longer than the
+        rest of the import.
+        """
+        pairs = list(authorities)
+        meta = self.model._meta
+        quote = connection.ops.quote_name
+        column = {field.name: field.column for field in meta.concrete_fields}
+        columns = f"{quote(column['authority'])}, {quote(column['key'])}"
+        sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES (%s, %s)"  # noqa: S608
+        for start in range(0, len(pairs), batch_size):
+            chunk = pairs[start : start + batch_size]
+            self.filter(authority_id__in=[pk for pk, _name in chunk])._raw_delete(self.db)
+            rows = [(pk, key[:100]) for pk, search_name in chunk for key in name_keys(search_name)]
+            with connection.cursor() as cursor:
+                cursor.executemany(sql, rows)
+
+
+class AuthorityNameKey(models.Model):
+    """An indexed place where a name search may start: the folded name and each later word.
+
+    ``place_search`` finds "main" in "Frankfurt am Main" through the key
+    "main, stadt" with an index range scan instead of scanning every name.
+    Kept in step by ``Authority.save`` and by the register import.
+    """
+
+    authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="name_keys")
+    key = models.CharField(max_length=100, db_index=True)
+
+    objects = AuthorityNameKeyManager()
+
+    def __str__(self) -> str:
+        return self.key
 
 
 class RegisterImport(models.Model):

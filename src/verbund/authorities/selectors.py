@@ -2,16 +2,86 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
 
 from verbund.authorities.folding import fold
-from verbund.authorities.models import VERBANDSFREI_PLACEHOLDER, Authority
+from verbund.authorities.models import (
+    TEXTKENNZEICHEN_LABELS,
+    VERBANDSFREI_PLACEHOLDER,
+    Authority,
+    AuthorityKind,
+    AuthorityNameKey,
+)
 
 # How a hit ranks (lower first): the whole name, the beginning of the name,
 # the beginning of a later word ("main" → "Frankfurt am Main"), a postcode or key.
 RANK_EXACT, RANK_PREFIX, RANK_WORD, RANK_CODE = 0, 1, 2, 3
-_WORD_SEPARATORS = (" ", "-", "(", "/")
+_BEYOND = chr(0x10FFFF)
+
+
+@dataclass(frozen=True)
+class PlaceParent:
+    ars: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """One hit of :func:`place_search`: an authority's public register facts."""
+
+    ars: str
+    ags: str
+    name: str
+    kind: str
+    textkennzeichen: str
+    seat: str
+    population: int | None
+    area_ha: int | None
+    postcode: str
+    postcode_unique: bool
+    gebietsstand: dt.date
+    dissolved_on: dt.date | None
+    parent: PlaceParent | None
+
+    @property
+    def ars12(self) -> str:
+        return self.ars.ljust(12, "0")
+
+    @property
+    def kind_label(self) -> str:
+        return TEXTKENNZEICHEN_LABELS.get(self.textkennzeichen) or str(
+            AuthorityKind(self.kind).label
+        )
+
+
+@dataclass(frozen=True)
+class PlacePage:
+    count: int
+    places: list[Place]
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _prefix_sql(column: str, prefix: str) -> tuple[str, list[str]]:
+    """``column`` starts with ``prefix``, written so that the column's index is used.
+
+    PostgreSQL uses the ``varchar_pattern_ops`` index Django creates beside every
+    indexed CharField for ``LIKE 'x%'``; SQLite's case-insensitive LIKE cannot use
+    an index, but a range on the binary-collated column can.
+    """
+    if connection.vendor == "sqlite":
+        return f"{column} >= %s AND {column} < %s", [prefix, prefix + _BEYOND]
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"{column} LIKE %s", [escaped + "%"]
 
 
 def place_search(
@@ -21,53 +91,105 @@ def place_search(
     ars: str | None = None,
     postcode: str | None = None,
     include_dissolved: bool = False,
-) -> QuerySet[Authority]:
-    """Authorities matching all given criteria, best matches first.
+    limit: int = 20,
+    offset: int = 0,
+) -> PlacePage:
+    """Authorities matching all given criteria, best matches first, and their number.
 
     ``q`` is a name prefix (case-, accent- and umlaut-insensitive, also at the
     start of a later word), or, when it consists of digits, a postcode or key
     prefix. ``ars`` and ``postcode`` are prefixes of the key and of the postcode;
     ``kind`` is an :class:`~verbund.authorities.models.AuthorityKind` value.
     Callers validate the inputs; this function trusts them.
+
+    Plain SQL, and a second statement for the count only where the page is full:
+    the picker asks on every keystroke, and composing the same query through the
+    ORM took longer than running it (bench/README.md).
     """
-    places = Authority.objects.select_related("parent")
+    quote = connection.ops.quote_name
+    authorities = quote(Authority._meta.db_table)
+    keys = quote(AuthorityNameKey._meta.db_table)
+    where: list[str] = []
+    params: list[Any] = []
+
+    def add(sql: str, values: list[Any]) -> None:
+        where.append(sql)
+        params.extend(values)
+
     if not include_dissolved:
-        places = places.filter(dissolved_on__isnull=True)
+        add("a.dissolved_on IS NULL", [])
     if kind:
-        places = places.filter(kind=kind)
+        add("a.kind = %s", [kind])
     else:
         # The "verbandsfrei" rows only mirror a Gemeinde of the same name.
-        places = places.exclude(textkennzeichen=VERBANDSFREI_PLACEHOLDER)
+        add("a.textkennzeichen <> %s", [VERBANDSFREI_PLACEHOLDER])
     if ars:
-        places = places.filter(ars__startswith=ars)
+        add(*_prefix_sql("a.ars", ars))
     if postcode:
-        places = places.filter(postcode__startswith=postcode)
+        add(*_prefix_sql("a.postcode", postcode))
 
     term = (q or "").strip()
+    rank_params: list[Any] = []
     if not term:
-        return places.order_by("ars")
-    if term.isdigit():
-        return (
-            places.filter(Q(postcode__startswith=term) | Q(ars__startswith=term))
-            .annotate(rank=Value(RANK_CODE, output_field=IntegerField()))
-            .order_by(Coalesce("population", 0).desc(), "ars")
+        rank_sql, order_sql = str(RANK_CODE), "a.ars"
+    elif term.isdigit():
+        by_postcode, postcode_params = _prefix_sql("a.postcode", term)
+        by_key, key_params = _prefix_sql("a.ars", term)
+        add(f"(({by_postcode}) OR ({by_key}))", postcode_params + key_params)
+        rank_sql, order_sql = str(RANK_CODE), "COALESCE(a.population, 0) DESC, a.ars"
+    else:
+        folded = fold(term)
+        key_sql, key_params = _prefix_sql("k.key", folded)
+        subquery = f"a.id IN (SELECT k.authority_id FROM {keys} k WHERE {key_sql})"  # noqa: S608
+        add(subquery, key_params)
+        length = len(folded)
+        rank_sql = (
+            f"CASE WHEN a.search_name = %s OR SUBSTR(a.search_name, 1, {length + 1}) = %s "
+            f"THEN {RANK_EXACT} WHEN SUBSTR(a.search_name, 1, {length}) = %s "
+            f"THEN {RANK_PREFIX} ELSE {RANK_WORD} END"
         )
+        rank_params = [folded, folded + ",", folded]
+        order_sql = "rank, COALESCE(a.population, 0) DESC, a.search_name, a.ars"
 
-    folded = fold(term)
-    word_start = Q()
-    for separator in _WORD_SEPARATORS:
-        word_start |= Q(search_name__contains=separator + folded)
-    rank = Case(
-        When(Q(search_name=folded) | Q(search_name__startswith=folded + ","), then=RANK_EXACT),
-        When(search_name__startswith=folded, then=RANK_PREFIX),
-        default=Value(RANK_WORD),
-        output_field=IntegerField(),
+    # Every identifier comes from the models and every value is a bound parameter.
+    sql = (
+        "SELECT a.ars, a.ags, a.name, a.kind, a.textkennzeichen, a.seat, a.population, "  # noqa: S608
+        "a.area_ha, a.postcode, a.postcode_unique, a.gebietsstand, a.dissolved_on, "
+        f"p.ars, p.name, p.kind, {rank_sql} AS rank "
+        f"FROM {authorities} a LEFT JOIN {authorities} p ON p.id = a.parent_id "
+        f"WHERE {' AND '.join(where)} ORDER BY {order_sql} LIMIT %s OFFSET %s"
     )
-    return (
-        places.filter(Q(search_name__startswith=folded) | word_start)
-        .annotate(rank=rank)
-        .order_by("rank", Coalesce("population", 0).desc(), "search_name", "ars")
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*rank_params, *params, limit, offset])
+        rows = cursor.fetchall()
+        if rows and len(rows) < limit:
+            count = offset + len(rows)  # the last page: no need to count
+        elif not rows and not offset:
+            count = 0
+        else:
+            # Counting apart is cheaper than COUNT(*) OVER () on both backends.
+            count_sql = f"SELECT COUNT(*) FROM {authorities} a WHERE {' AND '.join(where)}"  # noqa: S608
+            cursor.execute(count_sql, params)
+            count = int(cursor.fetchone()[0])
+    places = [
+        Place(
+            ars=row[0],
+            ags=row[1],
+            name=row[2],
+            kind=row[3],
+            textkennzeichen=row[4],
+            seat=row[5],
+            population=row[6],
+            area_ha=row[7],
+            postcode=row[8],
+            postcode_unique=bool(row[9]),
+            gebietsstand=_date(row[10]),  # type: ignore[arg-type]
+            dissolved_on=_date(row[11]),
+            parent=PlaceParent(ars=row[12], name=row[13], kind=row[14]) if row[12] else None,
+        )
+        for row in rows
+    ]
+    return PlacePage(count=count, places=places)
 
 
 def authority_by_key(key: str) -> Authority | None:

@@ -31,6 +31,7 @@ from typing import Any, BinaryIO
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from verbund.authorities.cache import places_cache_clear
 from verbund.authorities.folding import fold
 from verbund.authorities.gv100ad import (
     ParsedRegister,
@@ -38,7 +39,12 @@ from verbund.authorities.gv100ad import (
     RegisterRecord,
     register_parse,
 )
-from verbund.authorities.models import Authority, AuthorityKind, RegisterImport
+from verbund.authorities.models import (
+    Authority,
+    AuthorityKind,
+    AuthorityNameKey,
+    RegisterImport,
+)
 from verbund.core.audit import audit_record
 
 # Parents before children, so that every parent id is known when a level is written.
@@ -76,6 +82,7 @@ _CONTENT_FIELDS = (
 )
 _KIND = _CONTENT_FIELDS.index("kind")
 _DISSOLVED_ON = _CONTENT_FIELDS.index("dissolved_on")
+_SEARCH_NAME = _CONTENT_FIELDS.index("search_name")
 _UPDATE_FIELDS = [
     "ags",
     "kind",
@@ -275,6 +282,7 @@ def register_import(
         ids = {ars: pk for ars, (pk, _stand, _values) in existing.items()}
         per_kind = {str(kind): KindCounts() for kind in AuthorityKind}
         restamp: list[int] = []
+        renamed: list[tuple[str, str]] = []  # (ars, search_name) whose name keys change
         done = 0
         for kinds in LEVELS:
             to_create: list[Authority] = []
@@ -285,6 +293,8 @@ def register_import(
                 parent_id = ids[record.parent_ars] if record.parent_ars else None
                 values = _row_values(record, parent_id)
                 stored = existing.get(record.ars)
+                if stored is None or stored[2][_SEARCH_NAME] != values[_SEARCH_NAME]:
+                    renamed.append((record.ars, values[_SEARCH_NAME]))
                 if stored is None:
                     to_create.append(_authority(record, values, None, stand))
                     counts.created += 1
@@ -318,6 +328,9 @@ def register_import(
 
         for chunk in _chunks(restamp, PK_BATCH):
             Authority.objects.filter(pk__in=chunk).update(gebietsstand=stand)
+
+        AuthorityNameKey.objects.rebuild((ids[ars], name) for ars, name in renamed)
+        places_cache_clear()
 
         if newer:
             listed = {record.ars for record in parsed.records}

@@ -28,7 +28,7 @@ class PlaceResult:
 
 def place_results(*, q: str, limit: int = PLACE_RESULTS_LIMIT) -> list[PlaceResult]:
     """Gemeinden matching ``q`` (name or postcode), each with its Kreis."""
-    places = list(place_search(q=q, kind="gemeinde", ars=None, postcode=None)[:limit])
+    places = place_search(q=q, kind="gemeinde", limit=limit).places
     kreise = {
         kreis.ars: kreis
         for kreis in Authority.objects.filter(ars__in={place.ars[:5] for place in places})
