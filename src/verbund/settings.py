@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "verbund.core.middleware.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -223,6 +224,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("VERBUND_LOG_LEVEL", "WARNING")},
 }
+
+# Number of reverse proxies in front of the app (0: none). With one or more, the client's
+# address comes from X-Forwarded-For and HTTPS from X-Forwarded-Proto.
+VERBUND_PROXY_COUNT = int(os.environ.get("VERBUND_PROXY_COUNT", "0"))
+if VERBUND_PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Who runs this instance, shown on the platform's imprint and accessibility statement.
+VERBUND_OPERATOR_NAME = os.environ.get("VERBUND_OPERATOR_NAME", "")
+VERBUND_OPERATOR_ADDRESS = os.environ.get("VERBUND_OPERATOR_ADDRESS", "").replace("\\n", "\n")
+VERBUND_OPERATOR_EMAIL = os.environ.get("VERBUND_OPERATOR_EMAIL", "")
+if os.environ.get("VERBUND_ACCESSIBILITY_STATEMENT_DATE"):
+    VERBUND_ACCESSIBILITY_STATEMENT_DATE = os.environ["VERBUND_ACCESSIBILITY_STATEMENT_DATE"]
 
 # Users created by `verbund load-demo` may skip the second factor; nobody else can.
 VERBUND_DEMO = _env_bool("VERBUND_DEMO", False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -29,7 +30,8 @@ def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         if not user.is_authenticated or not user.is_active:
             return redirect_to_login(request.get_full_path())
         if not second_factor_done(user):
-            return redirect(f"{settings.VERBUND_OTP_URL}?next={request.get_full_path()}")
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{settings.VERBUND_OTP_URL}?{query}")
         return view(request, *args, **kwargs)
 
     return wrapper
