@@ -13,7 +13,7 @@ from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.views import LoginView, redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -28,7 +28,7 @@ from verbund.accounts.forms import LoginForm, RoleGrantForm, StaffUserCreateForm
 from verbund.accounts.models import AuthorityRole, AuthorityRoleKind
 from verbund.accounts.selectors import grants_for, has_confirmed_totp
 from verbund.authorities.models import Authority
-from verbund.core.access import Action, access_by_id, can, scoped
+from verbund.core.access import Action, access_by_id, access_child_by_id, can, scoped
 from verbund.core.auth import second_factor_done, staff_required
 from verbund.core.models import AuditEntry
 from verbund.networks.models import Network
@@ -326,10 +326,14 @@ def authority_staff(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def authority_role_revoke(request: HttpRequest, pk: int, role_pk: int) -> HttpResponse:
     authority = access_by_id(request.user, Authority, pk, Action.MANAGE)
-    assignment = access_by_id(request.user, AuthorityRole, role_pk, Action.MANAGE)
-    if assignment.authority_id != authority.pk:
-        # Both are visible, but the pair does not belong together.
-        raise Http404
+    assignment = access_child_by_id(
+        request.user,
+        AuthorityRole,
+        role_pk,
+        parent=authority,
+        parent_field="authority",
+        action=Action.MANAGE,
+    )
     try:
         services.authority_role_revoke(actor=request.user, role_assignment=assignment)
     except ValidationError as exc:

@@ -89,6 +89,24 @@ def access_by_id(user: Any, model: type[M], pk: Any, action: Action = Action.VIE
     return obj
 
 
+def access_child_by_id(
+    user: Any,
+    model: type[M],
+    pk: Any,
+    *,
+    parent: models.Model,
+    parent_field: str,
+    action: Action = Action.VIEW,
+) -> M:
+    """Like :func:`access_by_id` for an object addressed below its parent in the URL
+    (``/verbuende/<pk>/mitglieder/<membership_pk>/``): both may be visible, but a
+    pair that does not belong together is a 404 as well."""
+    obj = access_by_id(user, model, pk, action)
+    if getattr(obj, f"{parent_field}_id") != parent.pk:
+        raise Http404
+    return obj
+
+
 def can(user: Any, action: Action, obj: models.Model) -> bool:
     if not _is_staff_user(user):
         return False

@@ -7,13 +7,13 @@ import copy
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from verbund.accounts.selectors import coordinators_of_network
-from verbund.core.access import Action, access_by_id, can, scoped
+from verbund.core.access import Action, access_by_id, access_child_by_id, can, scoped
 from verbund.core.auth import staff_required
 from verbund.core.models import AuditEntry
 from verbund.networks import selectors, services
@@ -84,10 +84,14 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
     network = access_by_id(request.user, Network, pk, Action.CHANGE)
-    membership = access_by_id(request.user, Membership, membership_pk, Action.CHANGE)
-    if membership.network_id != network.pk:
-        # Both are visible, but the pair does not belong together.
-        raise Http404
+    membership = access_child_by_id(
+        request.user,
+        Membership,
+        membership_pk,
+        parent=network,
+        parent_field="network",
+        action=Action.CHANGE,
+    )
     form = MembershipEndForm(request.POST)
     if form.is_valid():
         try:
