@@ -20,10 +20,10 @@ test: setup lint typecheck migrations-check pytest ## the whole quality gate
 
 setup: $(VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: requirements.lock pyproject.toml
+$(VENV)/.installed: requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
@@ -57,8 +57,10 @@ demo: setup
 	VERBUND_DEMO=1 $(BIN)/verbund migrate --no-input -v 0
 	VERBUND_DEMO=1 $(BIN)/verbund load-demo
 
-lock: ## recompile requirements.lock after changing pyproject.toml (needs uv)
-	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
+lock: ## recompile both lock files after changing pyproject.toml (needs uv: pip install uv)
+	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements.lock
+	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes \
+		-c requirements.lock -o requirements-dev.lock
 
 messages: setup ## refresh and compile the English translation
 	cd src/verbund && ../../$(BIN)/verbund makemessages -l en
