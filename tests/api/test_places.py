@@ -11,6 +11,7 @@ from django.urls import reverse
 
 import verbund.authorities
 from tests.factories import AuthorityFactory
+from verbund.api.serializers import PlaceSerializer
 from verbund.authorities.models import Authority
 from verbund.authorities.services import register_import
 
@@ -303,3 +304,11 @@ def test_language_is_part_of_the_cached_answer(client: Client) -> None:
     english = _get(client, q="reg.-bez", lang="en").json()["results"][0]
     assert german["kind_label"] == "Regierungsbezirk"
     assert english["kind_label"] == "Government region"
+
+
+@pytest.mark.usefixtures("register")
+def test_search_hits_have_the_documented_shape_of_the_detail(client: Client) -> None:
+    (hit,) = _get(client, q="merzenich").json()["results"]
+    detail = client.get(f"{PLACES}/053580040040").json()
+    assert list(hit) == list(PlaceSerializer().fields)
+    assert {key: value for key, value in detail.items() if key != "parents"} == hit
