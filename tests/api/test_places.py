@@ -312,3 +312,12 @@ def test_search_hits_have_the_documented_shape_of_the_detail(client: Client) -> 
     detail = client.get(f"{PLACES}/053580040040").json()
     assert list(hit) == list(PlaceSerializer().fields)
     assert {key: value for key, value in detail.items() if key != "parents"} == hit
+
+
+@pytest.mark.usefixtures("register")
+def test_page_past_the_end_speaks_the_users_language(client: Client) -> None:
+    german = _get(client, q="merzenich", page=3, lang="de")
+    english = _get(client, q="merzenich", page=3, lang="en")
+    assert (german.status_code, english.status_code) == (404, 404)
+    assert german.json() == {"detail": "Diese Seite gibt es nicht."}
+    assert english.json() == {"detail": "This page does not exist."}
