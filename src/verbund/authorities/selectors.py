@@ -131,17 +131,22 @@ def place_search(
     term = (q or "").strip()
     rank_params: list[Any] = []
     if not term:
-        rank_sql, order_sql = str(RANK_CODE), "a.ars"
+        rank_sql, order_sql = str(RANK_CODE), "ars"
     elif term.isdigit():
         by_postcode, postcode_params = _prefix_sql("a.postcode", term)
         by_key, key_params = _prefix_sql("a.ars", term)
         add(f"(({by_postcode}) OR ({by_key}))", postcode_params + key_params)
-        rank_sql, order_sql = str(RANK_CODE), "COALESCE(a.population, 0) DESC, a.ars"
+        rank_sql, order_sql = str(RANK_CODE), "sort_population DESC, ars"
     else:
         folded = fold(term)
         key_sql, key_params = _prefix_sql("k.key", folded)
-        subquery = f"a.id IN (SELECT k.authority_id FROM {keys} k WHERE {key_sql})"  # noqa: S608
-        add(subquery, key_params)
+        matching = f"SELECT k.authority_id FROM {keys} k WHERE {key_sql}"  # noqa: S608
+        if connection.vendor == "postgresql":
+            # An array makes PostgreSQL look the matches up by primary key; with
+            # IN (...) it hashed a scan of the whole table for short prefixes (8 → 2.5 ms).
+            add(f"a.id = ANY(ARRAY({matching}))", key_params)
+        else:
+            add(f"a.id IN ({matching})", key_params)
         length = len(folded)
         rank_sql = (
             f"CASE WHEN a.search_name = %s OR SUBSTR(a.search_name, 1, {length + 1}) = %s "
@@ -149,15 +154,21 @@ def place_search(
             f"THEN {RANK_PREFIX} ELSE {RANK_WORD} END"
         )
         rank_params = [folded, folded + ",", folded]
-        order_sql = "rank, COALESCE(a.population, 0) DESC, a.search_name, a.ars"
+        order_sql = "rank, sort_population DESC, search_name, ars"
 
     # Every identifier comes from the models and every value is a bound parameter.
+    # The page is cut first and only its rows are joined with their parents.
     sql = (
-        "SELECT a.ars, a.ags, a.name, a.kind, a.textkennzeichen, a.seat, a.population, "  # noqa: S608
+        "SELECT h.ars, h.ags, h.name, h.kind, h.textkennzeichen, h.seat, h.population, "  # noqa: S608
+        "h.area_ha, h.postcode, h.postcode_unique, h.gebietsstand, h.dissolved_on, "
+        "p.ars, p.name, p.kind FROM ("
+        "SELECT a.ars, a.ags, a.name, a.kind, a.textkennzeichen, a.seat, a.population, "
         "a.area_ha, a.postcode, a.postcode_unique, a.gebietsstand, a.dissolved_on, "
-        f"p.ars, p.name, p.kind, {rank_sql} AS rank "
-        f"FROM {authorities} a LEFT JOIN {authorities} p ON p.id = a.parent_id "
-        f"WHERE {' AND '.join(where)} ORDER BY {order_sql} LIMIT %s OFFSET %s"
+        "a.parent_id, a.search_name, COALESCE(a.population, 0) AS sort_population, "
+        f"{rank_sql} AS rank FROM {authorities} a WHERE {' AND '.join(where)} "
+        f"ORDER BY {order_sql} LIMIT %s OFFSET %s"
+        f") h LEFT JOIN {authorities} p ON p.id = h.parent_id "
+        f"ORDER BY {', '.join('h.' + term.strip() for term in order_sql.split(','))}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*rank_params, *params, limit, offset])
