@@ -102,9 +102,8 @@ def place_search(
     ``kind`` is an :class:`~verbund.authorities.models.AuthorityKind` value.
     Callers validate the inputs; this function trusts them.
 
-    Plain SQL, and a second statement for the count only where the page is full:
-    the picker asks on every keystroke, and composing the same query through the
-    ORM took longer than running it (bench/README.md).
+    Plain SQL: the picker asks on every keystroke, and composing the same query
+    through the ORM took longer than running it (bench/README.md, ADR 0009).
     """
     quote = connection.ops.quote_name
     authorities = quote(Authority._meta.db_table)
@@ -157,28 +156,48 @@ def place_search(
         order_sql = "rank, sort_population DESC, search_name, ars"
 
     # Every identifier comes from the models and every value is a bound parameter.
-    # The page is cut first and only its rows are joined with their parents.
-    sql = (
-        "SELECT h.ars, h.ags, h.name, h.kind, h.textkennzeichen, h.seat, h.population, "  # noqa: S608
-        "h.area_ha, h.postcode, h.postcode_unique, h.gebietsstand, h.dissolved_on, "
-        "p.ars, p.name, p.kind FROM ("
-        "SELECT a.ars, a.ags, a.name, a.kind, a.textkennzeichen, a.seat, a.population, "
-        "a.area_ha, a.postcode, a.postcode_unique, a.gebietsstand, a.dissolved_on, "
-        "a.parent_id, a.search_name, COALESCE(a.population, 0) AS sort_population, "
-        f"{rank_sql} AS rank FROM {authorities} a WHERE {' AND '.join(where)} "
-        f"ORDER BY {order_sql} LIMIT %s OFFSET %s"
-        f") h LEFT JOIN {authorities} p ON p.id = h.parent_id "
-        f"ORDER BY {', '.join('h.' + term.strip() for term in order_sql.split(','))}"
+    # The page is cut from the matches first; only its rows are joined with their
+    # parents. A name search matches a bounded set (through the keys): page and
+    # count come in one round trip. Without one (a listing by kind, key or
+    # postcode) the set can be the whole register: the page comes in index order
+    # and the count is asked apart, only when the page is full.
+    with_count = bool(term) and not term.isdigit()
+    matches = (
+        "SELECT a.ars, a.ags, a.name, a.kind, a.textkennzeichen, a.seat, "  # noqa: S608
+        "a.population, a.area_ha, a.postcode, a.postcode_unique, a.gebietsstand, "
+        "a.dissolved_on, a.parent_id, a.search_name, "
+        f"COALESCE(a.population, 0) AS sort_population, {rank_sql} AS rank "
+        f"FROM {authorities} a WHERE {' AND '.join(where)}"
     )
+    columns = (
+        "h.ars, h.ags, h.name, h.kind, h.textkennzeichen, h.seat, h.population, "
+        "h.area_ha, h.postcode, h.postcode_unique, h.gebietsstand, h.dissolved_on, "
+        "p.ars, p.name, p.kind"
+    )
+    parents = f"LEFT JOIN {authorities} p ON p.id = h.parent_id"
+    outer_order = ", ".join("h." + term.strip() for term in order_sql.split(","))
+    if with_count:
+        sql = (
+            f"WITH m AS ({matches}), "  # noqa: S608
+            f"h AS (SELECT * FROM m ORDER BY {order_sql} LIMIT %s OFFSET %s) "
+            f"SELECT {columns}, (SELECT COUNT(*) FROM m) FROM h {parents} "
+            f"ORDER BY {outer_order}"
+        )
+    else:
+        sql = (
+            f"SELECT {columns} FROM ({matches} ORDER BY {order_sql} LIMIT %s OFFSET %s) h "  # noqa: S608
+            f"{parents} ORDER BY {outer_order}"
+        )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*rank_params, *params, limit, offset])
         rows = cursor.fetchall()
-        if rows and len(rows) < limit:
+        if rows and with_count:
+            count = int(rows[0][15])
+        elif rows and len(rows) < limit:
             count = offset + len(rows)  # the last page: no need to count
         elif not rows and not offset:
             count = 0
         else:
-            # Counting apart is cheaper than COUNT(*) OVER () on both backends.
             count_sql = f"SELECT COUNT(*) FROM {authorities} a WHERE {' AND '.join(where)}"  # noqa: S608
             cursor.execute(count_sql, params)
             count = int(cursor.fetchone()[0])
