@@ -49,3 +49,9 @@ def _german() -> None:
     from django.utils import translation
 
     translation.activate("de")
+
+
+@pytest.fixture
+def demo_on(settings: Any) -> None:
+    # Demo users (two_factor_exempt) pass the second factor only on a demo instance.
+    settings.VERBUND_DEMO = True

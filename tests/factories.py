@@ -64,6 +64,12 @@ class UserFactory(DjangoModelFactory):
         demo = factory.Trait(two_factor_exempt=True)
 
 
+def make_user(**kwargs: object) -> User:
+    """A user with the factory defaults (password: ``PASSWORD``), typed as ``User``."""
+    user: User = UserFactory(**kwargs)
+    return user
+
+
 class AuthorityRoleFactory(DjangoModelFactory):
     class Meta:
         model = AuthorityRole

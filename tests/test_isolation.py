@@ -19,6 +19,7 @@ from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.clients import logged_in
 from tests.isolation.world import World, build_world
 
 Kwargs = Callable[[World], dict[str, Any]]
@@ -152,12 +153,6 @@ def world(db: None, settings: Any) -> World:
     return build_world()
 
 
-def _client_for(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 TENANT_ROUTES = sorted(name for name, kind in ROUTES.items() if isinstance(kind, Tenant))
 
 
@@ -166,7 +161,7 @@ def test_foreign_objects_are_not_found_and_untouched(name: str, world: World) ->
     route = ROUTES[name]
     assert isinstance(route, Tenant)
     assert route.foreign, f"{name} has no foreign-object case"
-    client = _client_for(world.a.user)
+    client = logged_in(world.a.user)
     for make_kwargs in route.foreign:
         url = reverse(name, kwargs=make_kwargs(world))
         for method in route.methods:
@@ -182,7 +177,7 @@ def test_foreign_objects_are_not_found_and_untouched(name: str, world: World) ->
 def test_own_objects_are_reachable(name: str, world: World) -> None:
     route = ROUTES[name]
     assert isinstance(route, Tenant)
-    client = _client_for(world.a.user)
+    client = logged_in(world.a.user)
     url = reverse(name, kwargs=route.own(world))
     if "GET" in route.methods:
         assert client.get(url).status_code == 200, url
@@ -195,7 +190,7 @@ def test_clerk_of_another_authority_gets_not_found(name: str, world: World) -> N
     """B's plain clerk asking for A's objects is refused the same way."""
     route = ROUTES[name]
     assert isinstance(route, Tenant)
-    client = _client_for(world.b.clerk)
+    client = logged_in(world.b.clerk)
     url = reverse(name, kwargs=route.own(world))
     before = _snapshot()
     for method in route.methods:

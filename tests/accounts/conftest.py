@@ -1,38 +1,16 @@
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from django.test import Client
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.factories import AuthorityFactory, AuthorityRoleFactory, UserFactory
+from tests.factories import AuthorityFactory, AuthorityRoleFactory, make_user
 from verbund.accounts.models import User
 from verbund.authorities.models import Authority
-
-PASSWORD = "correct horse battery staple"  # the UserFactory default
-
-
-def make_user(**kwargs: Any) -> User:
-    """A user with the factory defaults (password: PASSWORD)."""
-    user: User = UserFactory(**kwargs)
-    return user
 
 
 def code_for(device: TOTPDevice) -> str:
     return f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"
-
-
-def logged_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def demo_on(settings: Any) -> None:
-    settings.VERBUND_DEMO = True
 
 
 @pytest.fixture

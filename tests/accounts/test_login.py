@@ -10,7 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.accounts.conftest import PASSWORD, code_for, logged_in, make_user
+from tests.accounts.conftest import code_for
+from tests.clients import logged_in
+from tests.factories import PASSWORD, make_user
 from verbund.accounts.models import User
 from verbund.core.models import AuditEntry
 

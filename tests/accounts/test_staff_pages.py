@@ -10,7 +10,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.accounts.conftest import logged_in, make_user
+from tests.clients import logged_in
 from tests.factories import (
     AuthorityFactory,
     AuthorityRoleFactory,
@@ -19,6 +19,7 @@ from tests.factories import (
     NetworkFactory,
     NetworkRoleFactory,
     UserFactory,
+    make_user,
 )
 from verbund.accounts.models import AuthorityRole, AuthorityRoleKind, User
 from verbund.authorities.models import Authority

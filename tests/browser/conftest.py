@@ -55,12 +55,7 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
 
 @pytest.fixture(autouse=True)
 def _browser_settings(settings: Any) -> None:
-    # {% static %} without collectstatic: plain storage (the live server serves
-    # the files through the finders). Demo users skip the second factor.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    # Demo users skip the second factor (static files: tests/conftest.py).
     settings.VERBUND_DEMO = True
 
 

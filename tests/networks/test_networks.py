@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
 
+from tests.clients import logged_in
 from tests.factories import (
     AuthorityFactory,
     AuthorityRoleFactory,
@@ -21,17 +20,6 @@ from verbund.networks import selectors, services
 from verbund.networks.models import Membership, MembershipRole, Network
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo_on(settings: Any) -> None:
-    settings.VERBUND_DEMO = True
-
-
-def _login(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_network_create_and_update_are_audited() -> None:
@@ -143,7 +131,7 @@ def test_active_memberships_lead_first_and_by_date() -> None:
 def test_member_staff_sees_network_but_cannot_change_it(demo_on: None) -> None:
     membership = MembershipFactory(network=NetworkFactory(name="Kreisverbund"))
     clerk = AuthorityRoleFactory(authority=membership.authority, user=UserFactory(demo=True)).user
-    client = _login(clerk)
+    client = logged_in(clerk)
     response = client.get(reverse("staff:network", kwargs={"pk": membership.network.pk}))
     assert response.status_code == 200
     assert "Kreisverbund" in response.content.decode()
@@ -158,7 +146,7 @@ def test_member_staff_sees_network_but_cannot_change_it(demo_on: None) -> None:
 def test_former_member_staff_no_longer_sees_network(demo_on: None) -> None:
     membership = MembershipFactory(ended=True)
     clerk = AuthorityRoleFactory(authority=membership.authority, user=UserFactory(demo=True)).user
-    response = _login(clerk).get(reverse("staff:network", kwargs={"pk": membership.network.pk}))
+    response = logged_in(clerk).get(reverse("staff:network", kwargs={"pk": membership.network.pk}))
     assert response.status_code == 404
 
 
@@ -166,7 +154,7 @@ def test_coordinator_adds_and_ends_membership(demo_on: None) -> None:
     network = NetworkFactory()
     coordinator = NetworkRoleFactory(network=network, user=UserFactory(demo=True)).user
     linnich = AuthorityFactory(ars="053580036036", name="Linnich, Stadt")
-    client = _login(coordinator)
+    client = logged_in(coordinator)
     url = reverse("staff:membership_add", kwargs={"pk": network.pk})
     response = client.post(
         url, {"ars": "053580036036", "role": "member", "joined_on": "01.02.2026"}
@@ -206,7 +194,7 @@ def test_bad_membership_input_is_explained_and_nothing_saved(
     network = NetworkFactory()
     coordinator = NetworkRoleFactory(network=network, user=UserFactory(demo=True)).user
     AuthorityFactory(ars="053580036036", name="Linnich, Stadt")
-    response = _login(coordinator).post(
+    response = logged_in(coordinator).post(
         reverse("staff:membership_add", kwargs={"pk": network.pk}), data
     )
     assert response.status_code == 200

@@ -1,25 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.test import Client
 
-from tests.factories import AuthorityFactory, AuthorityRoleFactory, UserFactory
+from tests.factories import AuthorityFactory, AuthorityRoleFactory, make_user
 from verbund.accounts.models import User
 from verbund.authorities.models import Authority, AuthorityKind
-
-
-@pytest.fixture
-def demo_on(settings: Any) -> None:
-    # Demo users (two_factor_exempt) pass the second factor only on a demo instance.
-    settings.VERBUND_DEMO = True
-
-
-def make_user(**kwargs: Any) -> User:
-    """A user with the factory defaults (password: PASSWORD)."""
-    user: User = UserFactory(**kwargs)
-    return user
 
 
 @pytest.fixture

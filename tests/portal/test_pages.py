@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import AuthorityFactory, LegalPageFactory
-from tests.portal.conftest import logged_in, make_user
+from tests.clients import logged_in
+from tests.factories import AuthorityFactory, LegalPageFactory, make_user
 from verbund.accounts.models import User
 from verbund.authorities.models import Authority
 from verbund.core.models import AuditEntry

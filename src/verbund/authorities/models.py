@@ -74,6 +74,16 @@ TEXTKENNZEICHEN_LABELS: dict[str, str] = {
 VERBANDSFREI_PLACEHOLDER = "50"
 
 
+def padded_ars(ars: str) -> str:
+    """A significant key padded to the 12-digit ARS form (what FIT-Connect expects)."""
+    return ars.ljust(12, "0")
+
+
+def kind_label(kind: str, textkennzeichen: str) -> str:
+    """The register's own label ("Große Kreisstadt"), else the kind's ("Gemeinde")."""
+    return TEXTKENNZEICHEN_LABELS.get(textkennzeichen) or str(AuthorityKind(kind).label)
+
+
 class Authority(models.Model):
     ars = models.CharField(
         _("Regionalschlüssel"),
@@ -124,12 +134,11 @@ class Authority(models.Model):
 
     @property
     def ars12(self) -> str:
-        """The key padded to the 12-digit ARS form (what FIT-Connect expects)."""
-        return self.ars.ljust(12, "0")
+        return padded_ars(self.ars)
 
     @property
     def kind_label(self) -> str:
-        return TEXTKENNZEICHEN_LABELS.get(self.textkennzeichen) or str(self.get_kind_display())
+        return kind_label(self.kind, self.textkennzeichen)
 
     @property
     def is_active(self) -> bool:

@@ -10,11 +10,11 @@ from django.db import connection
 
 from verbund.authorities.folding import fold
 from verbund.authorities.models import (
-    TEXTKENNZEICHEN_LABELS,
     VERBANDSFREI_PLACEHOLDER,
     Authority,
-    AuthorityKind,
     AuthorityNameKey,
+    kind_label,
+    padded_ars,
 )
 
 # How a hit ranks (lower first): the whole name, the beginning of the name,
@@ -50,13 +50,11 @@ class Place:
 
     @property
     def ars12(self) -> str:
-        return self.ars.ljust(12, "0")
+        return padded_ars(self.ars)
 
     @property
     def kind_label(self) -> str:
-        return TEXTKENNZEICHEN_LABELS.get(self.textkennzeichen) or str(
-            AuthorityKind(self.kind).label
-        )
+        return kind_label(self.kind, self.textkennzeichen)
 
 
 @dataclass(frozen=True)
@@ -129,6 +127,10 @@ def place_search(
 
     term = (q or "").strip()
     rank_params: list[Any] = []
+    # A name search matches a bounded set (through the keys): page and count come in
+    # one round trip. A listing by kind, key or postcode can be the whole register:
+    # the page comes in index order and the count is asked apart, only for a full page.
+    with_count = False
     if not term:
         rank_sql, order_sql = str(RANK_CODE), "ars"
     elif term.isdigit():
@@ -154,14 +156,10 @@ def place_search(
         )
         rank_params = [folded, folded + ",", folded]
         order_sql = "rank, sort_population DESC, search_name, ars"
+        with_count = True
 
     # Every identifier comes from the models and every value is a bound parameter.
-    # The page is cut from the matches first; only its rows are joined with their
-    # parents. A name search matches a bounded set (through the keys): page and
-    # count come in one round trip. Without one (a listing by kind, key or
-    # postcode) the set can be the whole register: the page comes in index order
-    # and the count is asked apart, only when the page is full.
-    with_count = bool(term) and not term.isdigit()
+    # The page is cut from the matches first; only its rows are joined with their parents.
     matches = (
         "SELECT a.ars, a.ags, a.name, a.kind, a.textkennzeichen, a.seat, "  # noqa: S608
         "a.population, a.area_ha, a.postcode, a.postcode_unique, a.gebietsstand, "
@@ -175,7 +173,7 @@ def place_search(
         "p.ars, p.name, p.kind"
     )
     parents = f"LEFT JOIN {authorities} p ON p.id = h.parent_id"
-    outer_order = ", ".join("h." + term.strip() for term in order_sql.split(","))
+    outer_order = ", ".join("h." + column.strip() for column in order_sql.split(","))
     if with_count:
         sql = (
             f"WITH m AS ({matches}), "  # noqa: S608
