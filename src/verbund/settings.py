@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "verbund.authorities",
     "verbund.accounts",
     "verbund.networks",
+    "verbund.catalogue",
     "verbund.portal",
     "verbund.api",
     "verbund.demo",

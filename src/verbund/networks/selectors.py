@@ -39,3 +39,17 @@ def networks_of_authority(authority_id: int, *, on: dt.date | None = None) -> Qu
     day = on or timezone.localdate()
     memberships = Membership.objects.filter(_active_filter(day), authority_id=authority_id)
     return Network.objects.filter(pk__in=memberships.values("network_id")).order_by("name")
+
+
+def network_by_slug(slug: str) -> Network | None:
+    return Network.objects.filter(slug=slug).first()
+
+
+def active_member_ids(network: Network, *, on: dt.date | None = None) -> set[int]:
+    """Authority ids of the network's members on ``on`` (today by default)."""
+    day = on or timezone.localdate()
+    return set(
+        Membership.objects.filter(_active_filter(day), network=network).values_list(
+            "authority_id", flat=True
+        )
+    )

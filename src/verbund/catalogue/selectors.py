@@ -1,0 +1,222 @@
+"""Reads of the catalogue: finding services, who uses them, reuse figures, routes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from verbund.authorities.models import Authority
+from verbund.authorities.selectors import authority_by_key
+from verbund.catalogue.index import AuthorityRef, Resolution, ServiceRef, routing_index
+from verbund.catalogue.models import Adoption, Office, Service, ServiceStatus
+from verbund.networks.models import Membership, Network
+
+
+def _running(on: dt.date) -> Q:
+    return Q(started_on__lte=on) & (Q(ended_on__isnull=True) | Q(ended_on__gte=on))
+
+
+def _active_membership(on: dt.date) -> Q:
+    return Q(joined_on__lte=on) & (Q(left_on__isnull=True) | Q(left_on__gte=on))
+
+
+@dataclass(frozen=True)
+class ServicePage:
+    count: int
+    services: list[ServiceRef]
+
+
+def service_search(
+    *,
+    q: str = "",
+    themenfeld: str | None = None,
+    level: str | None = None,
+    online: bool | None = None,
+    network: Network | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> ServicePage:
+    """Published services, ranked by the text search when ``q`` is given, else by title."""
+    index = routing_index()
+    if q.strip():
+        candidates = [index.services[hit.service_id] for hit in index.search.search(q)]
+    else:
+        candidates = sorted(index.services.values(), key=lambda s: s.title)
+    if themenfeld:
+        candidates = [s for s in candidates if s.themenfeld == themenfeld]
+    if level:
+        candidates = [s for s in candidates if s.level == level]
+    if online is not None:
+        online_ids = {
+            sid
+            for sid, by_authority in index.adoptions.items()
+            if any(a.online for a in by_authority.values())
+        }
+        candidates = [s for s in candidates if (s.id in online_ids) is online]
+    if network is not None:
+        member_ids = set(
+            Membership.objects.filter(
+                _active_membership(timezone.localdate()), network=network
+            ).values_list("authority_id", flat=True)
+        )
+        candidates = [
+            s
+            for s in candidates
+            if s.builder_id in member_ids or member_ids & index.adoptions.get(s.id, {}).keys()
+        ]
+    return ServicePage(len(candidates), candidates[offset : offset + limit])
+
+
+def published_service(key: str) -> Service | None:
+    """A published service by LeiKa key or local key."""
+    lookup = Q(leika_key=key) if key.isdigit() else Q(slug=key)
+    return (
+        Service.objects.filter(lookup, status=ServiceStatus.PUBLISHED)
+        .select_related("builder")
+        .first()
+    )
+
+
+def running_adoptions(service: Service) -> QuerySet[Adoption]:
+    return (
+        Adoption.objects.filter(_running(timezone.localdate()), service=service)
+        .select_related("authority", "office", "processing_authority")
+        .order_by("started_on", "authority__name")
+    )
+
+
+def past_adoptions(service: Service) -> QuerySet[Adoption]:
+    return (
+        Adoption.objects.filter(service=service, ended_on__lt=timezone.localdate())
+        .select_related("authority")
+        .order_by("-ended_on")
+    )
+
+
+@dataclass(frozen=True)
+class NetworkUse:
+    network: Network
+    members: int
+    users: int
+
+
+def service_use_by_network(service: Service) -> list[NetworkUse]:
+    """For each network the builder or an adopter belongs to: "used by N of M members"."""
+    today = timezone.localdate()
+    adopters = set(
+        Adoption.objects.filter(_running(today), service=service).values_list(
+            "authority_id", flat=True
+        )
+    )
+    involved = adopters | {service.builder_id}
+    networks = Network.objects.filter(
+        memberships__in=Membership.objects.filter(
+            _active_membership(today), authority_id__in=involved
+        )
+    ).distinct()
+    result = []
+    for network in networks.order_by("name"):
+        member_ids = set(
+            Membership.objects.filter(_active_membership(today), network=network).values_list(
+                "authority_id", flat=True
+            )
+        )
+        result.append(NetworkUse(network, len(member_ids), len(member_ids & adopters)))
+    return result
+
+
+@dataclass(frozen=True)
+class ServiceReuse:
+    service: Service
+    builder_is_member: bool
+    adopters: int
+
+
+@dataclass(frozen=True)
+class NetworkReuse:
+    members: int
+    services_built: int
+    adoptions: int
+    members_served: int
+    rows: list[ServiceReuse]
+
+
+def network_reuse(network: Network) -> NetworkReuse:
+    """Reuse figures of a network: services its members built, adoptions by its
+    members, members that use at least one shared service."""
+    today = timezone.localdate()
+    member_ids = set(
+        Membership.objects.filter(_active_membership(today), network=network).values_list(
+            "authority_id", flat=True
+        )
+    )
+    running = Adoption.objects.filter(
+        _running(today), authority_id__in=member_ids, service__status=ServiceStatus.PUBLISHED
+    )
+    services = (
+        Service.objects.filter(status=ServiceStatus.PUBLISHED)
+        .filter(Q(builder_id__in=member_ids) | Q(adoptions__in=running))
+        .distinct()
+        .annotate(member_adopters=Count("adoptions", filter=Q(adoptions__in=running)))
+        .select_related("builder")
+        .order_by("title")
+    )
+    rows = [ServiceReuse(s, s.builder_id in member_ids, s.member_adopters) for s in services]
+    return NetworkReuse(
+        members=len(member_ids),
+        services_built=sum(1 for r in rows if r.builder_is_member),
+        adoptions=running.count(),
+        members_served=running.values("authority_id").distinct().count(),
+        rows=rows,
+    )
+
+
+def offices_of(authority: Authority) -> QuerySet[Office]:
+    return Office.objects.filter(authority=authority).order_by("name")
+
+
+def adoptions_of(authority: Authority) -> QuerySet[Adoption]:
+    return (
+        Adoption.objects.filter(authority=authority)
+        .select_related("service", "office", "processing_authority")
+        .order_by("service__title", "-started_on")
+    )
+
+
+def services_built_by(authority_ids: Sequence[int] | set[int]) -> QuerySet[Service]:
+    return Service.objects.filter(builder_id__in=authority_ids).select_related("builder")
+
+
+@dataclass(frozen=True)
+class RouteAnswer:
+    service: ServiceRef
+    area: str
+    total: int
+    resolutions: list[Resolution]
+
+
+def routes(
+    service: ServiceRef, area_key: str, *, offset: int = 0, limit: int = 100
+) -> RouteAnswer | None:
+    """Routes of ``service`` for an area: a Gemeinde's 12-digit ARS or 8-digit AGS, or
+    the key of a larger area (one route per responsible authority inside it).
+    ``None`` when no current authority has that key."""
+    index = routing_index()
+    place = index.place(area_key) if len(area_key) in (8, 12) else None
+    if place is not None:
+        return RouteAnswer(service, place.ars, 1, [index.resolve(service, place)][offset:][:limit])
+    authority = authority_by_key(area_key)
+    if authority is None or authority.dissolved_on is not None:
+        return None
+    resolutions = index.resolve_area(service, authority.ars)
+    return RouteAnswer(
+        service, authority.ars, len(resolutions), resolutions[offset : offset + limit]
+    )
+
+
+def authority_ref(authority_id: int) -> AuthorityRef | None:
+    return routing_index().authorities.get(authority_id)
