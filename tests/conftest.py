@@ -55,3 +55,21 @@ def _german() -> None:
 def demo_on(settings: Any) -> None:
     # Demo users (two_factor_exempt) pass the second factor only on a demo instance.
     settings.VERBUND_DEMO = True
+
+
+@pytest.fixture(autouse=True)
+def _fresh_routing_index() -> None:
+    # A rolled-back test can leave the audit sequence where the next test's will be;
+    # the next test must not see the previous test's catalogue.
+    from verbund.catalogue.index import routing_index_reset
+
+    routing_index_reset()
+
+
+@pytest.fixture
+def demo_register(db: None) -> None:
+    """The demo excerpt of the register (NRW and Bayern parts, 278 records)."""
+    from verbund.authorities.services import register_import
+    from verbund.demo.management.commands.load_demo import DEMO_REGISTER
+
+    register_import(path_or_stream=DEMO_REGISTER, source_name=DEMO_REGISTER.name)

@@ -16,6 +16,15 @@ from verbund.accounts.models import (
 )
 from verbund.authorities.folding import fold
 from verbund.authorities.models import Authority, AuthorityKind
+from verbund.catalogue.models import (
+    Adoption,
+    Level,
+    Office,
+    ResponsibilityException,
+    Service,
+    ServiceStatus,
+    Themenfeld,
+)
 from verbund.networks.models import Membership, MembershipRole, Network, NetworkKind
 from verbund.portal.models import LegalPage, LegalPageKind
 
@@ -123,3 +132,69 @@ class LegalPageFactory(DjangoModelFactory):
     kind = LegalPageKind.IMPRINT
     body = "Herausgeber: Testgemeinde, Marktplatz 1, 99999 Teststadt."
     reviewed_on = dt.date(2026, 1, 15)
+
+
+class ServiceFactory(DjangoModelFactory):
+    """A published Gemeinde-level service; traits ``kreis``, ``draft``, ``info_only``."""
+
+    class Meta:
+        model = Service
+
+    slug = factory.Sequence(lambda n: f"testleistung-{n}")
+    leika_key = factory.Sequence(lambda n: f"99{n:012d}")
+    title = factory.Sequence(lambda n: f"Testleistung {n}")
+    summary = "Eine Leistung für Tests."
+    volltext = "Volltext der Leistung."
+    unterlagen = "Personalausweis"
+    rechtsgrundlagen = "§ 1 Testgesetz"
+    themenfeld = Themenfeld.QUERSCHNITT
+    level = Level.GEMEINDE
+    maturity = 3
+    online_url = "https://portal.example.org/antrag"
+    builder = factory.SubFactory(AuthorityFactory)
+    status = ServiceStatus.PUBLISHED
+    published_at = factory.LazyFunction(lambda: dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+
+    class Params:
+        kreis = factory.Trait(level=Level.KREIS)
+        draft = factory.Trait(status=ServiceStatus.DRAFT, published_at=None)
+        info_only = factory.Trait(online_url="")
+
+
+class OfficeFactory(DjangoModelFactory):
+    class Meta:
+        model = Office
+
+    authority = factory.SubFactory(AuthorityFactory)
+    name = factory.Sequence(lambda n: f"Bürgerbüro {n}")
+    street = "Rathausplatz 1"
+    postcode = "99999"
+    city = "Teststadt"
+    phone = "0000 000-0"
+    email = "buergerbuero@example.org"
+    opening_hours = "Mo–Fr 8–12 Uhr"
+    accessibility = "Stufenloser Zugang."
+
+
+class AdoptionFactory(DjangoModelFactory):
+    class Meta:
+        model = Adoption
+
+    service = factory.SubFactory(ServiceFactory)
+    authority = factory.SubFactory(AuthorityFactory)
+    office = factory.SubFactory(OfficeFactory, authority=factory.SelfAttribute("..authority"))
+    fees = factory.LazyFunction(lambda: [{"label": "Gebühr", "amount": "10.00"}])
+    online = True
+    started_on = dt.date(2025, 1, 1)
+
+    class Params:
+        ended = factory.Trait(ended_on=dt.date(2025, 12, 31))
+
+
+class ResponsibilityExceptionFactory(DjangoModelFactory):
+    class Meta:
+        model = ResponsibilityException
+
+    service = factory.SubFactory(ServiceFactory, kreis=True)
+    area = factory.SubFactory(AuthorityFactory)
+    responsible = factory.SelfAttribute("area")

@@ -177,7 +177,7 @@ class RouteList(APIView):
         if service is None:
             raise NotFound(_("Keine veröffentlichte Leistung hat diesen Schlüssel."))
         area = data.get("ars") or data["ags"]
-        answer = routes(service, area, offset=data["offset"], limit=data["limit"])
+        answer = routes(service, area, offset=data["offset"], limit=data["limit"], index=index)
         if answer is None:
             raise NotFound(_("Kein Ort und kein Gebiet hat diesen Schlüssel."))
         body: dict[str, Any] = {

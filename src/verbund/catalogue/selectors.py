@@ -11,7 +11,13 @@ from django.utils import timezone
 
 from verbund.authorities.models import Authority
 from verbund.authorities.selectors import authority_by_key
-from verbund.catalogue.index import AuthorityRef, Resolution, ServiceRef, routing_index
+from verbund.catalogue.index import (
+    AuthorityRef,
+    Resolution,
+    RoutingIndex,
+    ServiceRef,
+    routing_index,
+)
 from verbund.catalogue.models import Adoption, Office, Service, ServiceStatus
 from verbund.networks.models import Membership, Network
 
@@ -200,12 +206,17 @@ class RouteAnswer:
 
 
 def routes(
-    service: ServiceRef, area_key: str, *, offset: int = 0, limit: int = 100
+    service: ServiceRef,
+    area_key: str,
+    *,
+    offset: int = 0,
+    limit: int = 100,
+    index: RoutingIndex | None = None,
 ) -> RouteAnswer | None:
     """Routes of ``service`` for an area: a Gemeinde's 12-digit ARS or 8-digit AGS, or
     the key of a larger area (one route per responsible authority inside it).
     ``None`` when no current authority has that key."""
-    index = routing_index()
+    index = index or routing_index()
     place = index.place(area_key) if len(area_key) in (8, 12) else None
     if place is not None:
         return RouteAnswer(service, place.ars, 1, [index.resolve(service, place)][offset:][:limit])
