@@ -153,7 +153,11 @@ def test_service_detail_by_leika_key_and_local_key(catalogue: dict[str, Any]) ->
     assert body["urn"] == f"urn:de:fim:leika:leistung:{FAHRZEUG}"
     assert body["sections"][:2] == [
         {"field": "volltext", "heading": "Volltext", "text": "Volltext der Leistung."},
-        {"field": "unterlagen", "heading": "Erforderliche Unterlagen", "text": "Zulassungsbescheinigung Teil I"},
+        {
+            "field": "unterlagen",
+            "heading": "Erforderliche Unterlagen",
+            "text": "Zulassungsbescheinigung Teil I",
+        },
     ]
     assert [a["authority"]["name"] for a in body["adoptions"]] == ["Olpe"]
     assert body["adoptions"][0]["since"] == "2025-01-01"

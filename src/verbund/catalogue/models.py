@@ -22,6 +22,14 @@ LEIKA_KEY = re.compile(r"^99\d{12}$")
 SERVICE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+def validate_service_slug(value: str) -> None:
+    if not SERVICE_SLUG.match(value or ""):
+        raise ValidationError(
+            _("Die Kennung besteht aus Kleinbuchstaben a–z, Ziffern und einzelnen Bindestrichen."),
+            code="slug",
+        )
+
+
 def validate_leika_key(value: str) -> None:
     if not LEIKA_KEY.match(value or ""):
         raise ValidationError(
@@ -85,6 +93,7 @@ class Service(models.Model):
         _("Kennung"),
         max_length=60,
         unique=True,
+        validators=[validate_service_slug],
         help_text=_(
             "Lokaler Schlüssel in der Adresse, z. B. reitkennzeichen-nrw; "
             "für Leistungen ohne LeiKa-Schlüssel der Schlüssel der Leistung."
