@@ -185,7 +185,7 @@ def service_detail_json(
         "urn": f"urn:de:fim:leika:leistung:{service.leika_key}" if service.leika_key else None,
         "summary": service.summary,
         "sections": [
-            {"field": name, "heading": heading, "text": getattr(service, name)}
+            {"field": name, "heading": str(heading), "text": getattr(service, name)}
             for name, heading in SECTIONS
             if getattr(service, name)
         ],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -74,16 +75,16 @@ MATURITY_MAX = 7
 
 # The sections of a FIM Leistungsbeschreibung, in reading order:
 # (field name, German heading).
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("volltext", "Volltext"),
-    ("voraussetzungen", "Voraussetzungen"),
-    ("unterlagen", "Erforderliche Unterlagen"),
-    ("kosten", "Kosten"),
-    ("verfahrensablauf", "Verfahrensablauf"),
-    ("bearbeitungsdauer", "Bearbeitungsdauer"),
-    ("fristen", "Fristen"),
-    ("rechtsgrundlagen", "Rechtsgrundlagen"),
-    ("hinweise", "Hinweise"),
+SECTIONS: tuple[tuple[str, Any], ...] = (
+    ("volltext", _("Volltext")),
+    ("voraussetzungen", _("Voraussetzungen")),
+    ("unterlagen", _("Erforderliche Unterlagen")),
+    ("kosten", _("Kosten")),
+    ("verfahrensablauf", _("Verfahrensablauf")),
+    ("bearbeitungsdauer", _("Bearbeitungsdauer")),
+    ("fristen", _("Fristen")),
+    ("rechtsgrundlagen", _("Rechtsgrundlagen")),
+    ("hinweise", _("Hinweise")),
 )
 SECTION_FIELDS = tuple(name for name, _heading in SECTIONS)
 
@@ -176,7 +177,7 @@ class Service(models.Model):
     def is_information_only(self) -> bool:
         return not self.online_url
 
-    def sections(self) -> list[tuple[str, str, str]]:
+    def sections(self) -> list[tuple[str, Any, str]]:
         """``(field, heading, text)`` of every section that has text."""
         return [
             (name, heading, getattr(self, name))

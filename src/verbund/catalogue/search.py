@@ -12,8 +12,9 @@ with a weight (best first):
 * a thesaurus alternative ("Auto" → "Fahrzeug", "Kfz", "Pkw");
 * the beginning of a longer word, as while typing or for the head of a
   compound ("Hund" → "Hundesteuer", "reit" → "Reitkennzeichen");
-* one typo (one letter missing, added, changed or two swapped);
-* the inside of a compound ("abmeld" in "Fahrzeugabmeldung").
+* the inside of a compound ("abmeld" in "Fahrzeugabmeldung");
+* one typo (one letter missing, added, changed or two swapped), only for a
+  word that meets nothing otherwise, so that "Abmeldung" never finds "Anmeldung".
 
 Fields count differently: title before synonyms before the summary before the
 long description. Services that match every word of the query come first;
@@ -163,27 +164,26 @@ class SearchIndex:
         for term in self.vocabulary:
             if term == stemmed:
                 offer(term, EXACT)
-                continue
-            if term in alternatives:
+            elif term in alternatives:
                 offer(term, ALTERNATIVE)
-                continue
-            if len(stemmed) >= MIN_PREFIX and (term.startswith(stemmed) or term.startswith(word)):
+            elif len(stemmed) >= MIN_PREFIX and (term.startswith(stemmed) or term.startswith(word)):
                 offer(term, PREFIX)
-                continue
-            if (
-                len(stemmed) >= MIN_TYPO
-                and abs(len(term) - len(stemmed)) <= 1
-                and OSA.distance(stemmed, term, score_cutoff=1) <= 1
-            ):
-                offer(term, TYPO)
-                continue
-            if len(stemmed) >= MIN_INFIX and stemmed in term:
+            elif len(stemmed) >= MIN_INFIX and stemmed in term:
                 offer(term, INFIX)
-                continue
-            for alternative in alternatives:
-                if len(alternative) >= MIN_PREFIX and term.startswith(alternative):
-                    offer(term, ALTERNATIVE * PREFIX)
-                    break
+            else:
+                for alternative in alternatives:
+                    if len(alternative) >= MIN_PREFIX and term.startswith(alternative):
+                        offer(term, ALTERNATIVE * PREFIX)
+                        break
+        if not found and len(stemmed) >= MIN_TYPO:
+            # A word the catalogue knows is taken as written: "Abmeldung" must not
+            # find "Anmeldung". Only an unknown word is read as a typo.
+            for term in self.vocabulary:
+                if (
+                    abs(len(term) - len(stemmed)) <= 1
+                    and OSA.distance(stemmed, term, score_cutoff=1) <= 1
+                ):
+                    offer(term, TYPO)
         return tuple(found.items())
 
     def search(self, query: str) -> list[Hit]:
