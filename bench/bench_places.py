@@ -109,12 +109,11 @@ def _client(
     port: int,
     seconds: float,
     offset: int,
-    queries: list[str],
+    paths: list[str],
     queue: multiprocessing.Queue,  # type: ignore[type-arg]
 ) -> None:
     """One client: a keep-alive connection, requests in a loop, latencies in ms."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    paths = [f"/api/v1/places?{urllib.parse.urlencode({'q': q})}" for q in queries]
     latencies: list[float] = []
     errors = 0
     index = offset
@@ -134,10 +133,16 @@ def _client(
 
 
 def _load(port: int, clients: int, seconds: float, queries: list[str]) -> dict[str, float]:
+    paths = [f"/api/v1/places?{urllib.parse.urlencode({'q': q})}" for q in queries]
+    return _load_paths(port, clients, seconds, paths)
+
+
+def _load_paths(port: int, clients: int, seconds: float, paths: list[str]) -> dict[str, float]:
+    """``clients`` processes request ``paths`` in a loop (each from its own offset)."""
     queue: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
     processes = [
         multiprocessing.Process(
-            target=_client, args=(port, seconds, i * len(queries) // clients, queries, queue)
+            target=_client, args=(port, seconds, i * len(paths) // clients, paths, queue)
         )
         for i in range(clients)
     ]

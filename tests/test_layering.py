@@ -16,7 +16,7 @@ from pathlib import Path
 import verbund
 
 PACKAGE = Path(verbund.__file__).parent
-MODULES = {"accounts", "authorities", "networks", "portal", "api", "demo"}
+MODULES = {"accounts", "authorities", "networks", "portal", "catalogue", "api", "demo"}
 PUBLISHED = {"models", "selectors", "services", "cache", "folding"}
 
 

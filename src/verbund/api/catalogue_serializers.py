@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from verbund.api.pagination import MAX_PAGE_SIZE
-from verbund.catalogue.index import AuthorityRef, Resolution, ServiceRef
 from verbund.catalogue.models import SECTIONS, Level, Service, Themenfeld
+from verbund.catalogue.selectors import AuthorityRef, Resolution, ServiceRef
 
 LEIKA_PATTERN = r"^99\d{12}$"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -235,7 +235,7 @@ class DurationSerializer(serializers.Serializer[Any]):
 
 
 class FeeSerializer(serializers.Serializer[Any]):
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # the answer's field name
     amount = serializers.CharField(help_text=_("Euro mit zwei Nachkommastellen, z. B. 16.80."))
 
 

@@ -29,10 +29,10 @@ from verbund.api.catalogue_serializers import (
     service_summary_json,
 )
 from verbund.api.pagination import DEFAULT_PAGE_SIZE
-from verbund.catalogue.index import routing_index
 from verbund.catalogue.selectors import (
     published_service,
     routes,
+    routing_index,
     running_adoptions,
     service_search,
 )

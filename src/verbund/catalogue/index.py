@@ -241,7 +241,7 @@ def _build(token: tuple[int, dt.date, int]) -> RoutingIndex:
 
     services = Service.objects.filter(status=ServiceStatus.PUBLISHED)
     for s in services:
-        ref = ServiceRef(
+        service_ref = ServiceRef(
             s.pk,
             s.slug,
             s.leika_key,
@@ -256,7 +256,7 @@ def _build(token: tuple[int, dt.date, int]) -> RoutingIndex:
             s.fristen,
             s.processing_days,
         )
-        index.services[s.pk] = ref
+        index.services[s.pk] = service_ref
         index.service_by_key[s.slug] = s.pk
         if s.leika_key:
             index.service_by_key[s.leika_key] = s.pk

@@ -1,4 +1,8 @@
-"""Reads of the catalogue: finding services, who uses them, reuse figures, routes."""
+"""Reads of the catalogue: finding services, who uses them, reuse figures, routes.
+
+The routing index and its value types are published here too (``routing_index``,
+``AuthorityRef``, ``ServiceRef``, ``Resolution``) for the API and the portal.
+"""
 
 from __future__ import annotations
 
