@@ -7,6 +7,9 @@ import pytest
 
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 GV100AD_FULL = SHARED_DIR / "data" / "destatis" / "GV100AD_31082025.txt"
+DEMO_REGISTER = (
+    Path(__file__).resolve().parents[1] / "src/verbund/authorities/fixtures/gv100ad_demo.txt"
+)
 
 
 @pytest.fixture
@@ -70,6 +73,5 @@ def _fresh_routing_index() -> None:
 def demo_register(db: None) -> None:
     """The demo excerpt of the register (NRW and Bayern parts, 278 records)."""
     from verbund.authorities.services import register_import
-    from verbund.demo.management.commands.load_demo import DEMO_REGISTER
 
     register_import(path_or_stream=DEMO_REGISTER, source_name=DEMO_REGISTER.name)
