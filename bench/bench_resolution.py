@@ -7,7 +7,8 @@ excerpt when ../shared is absent) and the demo catalogue (`verbund load-demo`),
 builds the routing index once and then resolves every current Gemeinde against
 every published service, ``--repeat`` times; it reports the median rate and the
 range. The time to build the index (what a worker pays after a write) is
-reported separately. Every resolution is checked to name a responsible authority.
+reported separately, with the memory the index holds. Every resolution is
+checked to name a responsible authority.
 """
 
 from __future__ import annotations
@@ -56,11 +57,16 @@ def main() -> None:
         import django
 
         django.setup()
+        import tracemalloc
+
         from verbund.catalogue.index import routing_index, routing_index_reset
 
+        tracemalloc.start()
         started = time.perf_counter()
         index = routing_index()
         build_ms = (time.perf_counter() - started) * 1000
+        index_mb = tracemalloc.get_traced_memory()[0] / 1e6
+        tracemalloc.stop()
         places = list(index.gemeinden.values())
         services = list(index.services.values())
         rates = []
@@ -89,7 +95,8 @@ def main() -> None:
             f"(range {min(rates):,.0f}–{max(rates):,.0f})"
         )
         print(
-            f"index build: first {build_ms:.0f} ms, then median {statistics.median(builds):.0f} ms"
+            f"index build: first {build_ms:.0f} ms (under tracemalloc), then median "
+            f"{statistics.median(builds):.0f} ms; index memory {index_mb:.1f} MB"
         )
 
 
