@@ -30,6 +30,7 @@ class Public:
     """Reachable without login; reads no tenant-owned data beyond what is published."""
 
     kwargs: Kwargs = lambda w: {}
+    query: Kwargs = lambda w: {}
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,12 @@ ROUTES: dict[str, Public | Staff | Tenant] = {
     "api:places": Public(),
     "api:place-detail": Public(lambda w: {"ars": w.b.authority.ars}),
     "api:schema": Public(),
+    # The public catalogue shows published services only.
+    "catalogue:services": Public(),
+    "catalogue:service": Public(lambda w: {"key": w.b.service.slug}),
+    "api:services": Public(),
+    "api:service-detail": Public(lambda w: {"key": w.b.service.slug}),
+    "api:routes": Public(query=lambda w: {"service": w.b.service.slug, "ars": w.b.authority.ars}),
     "accounts:login": Public(),
     "accounts:logout": Staff(),
     "accounts:otp_verify": Staff(),
@@ -105,6 +112,68 @@ ROUTES: dict[str, Public | Staff | Tenant] = {
     "staff:network_audit": Tenant(
         own=lambda w: {"pk": w.a.network.pk}, foreign=[lambda w: {"pk": w.b.network.pk}]
     ),
+    # Catalogue. Published services are readable by all staff (a published service of
+    # B answers A's change requests with 403), so B's draft is the foreign service.
+    "staff:catalogue": Staff(),
+    "staff:service_create": Staff(),
+    "staff:service": Tenant(
+        own=lambda w: {"pk": w.a.draft_service.pk},
+        foreign=[lambda w: {"pk": w.b.draft_service.pk}],
+    ),
+    "staff:service_edit": Tenant(
+        own=lambda w: {"pk": w.a.draft_service.pk},
+        foreign=[lambda w: {"pk": w.b.draft_service.pk}],
+    ),
+    "staff:service_publish": Tenant(
+        own=lambda w: {"pk": w.a.draft_service.pk},
+        foreign=[lambda w: {"pk": w.b.draft_service.pk}],
+        methods=("POST",),
+    ),
+    "staff:service_withdraw": Tenant(
+        own=lambda w: {"pk": w.a.draft_service.pk},
+        foreign=[lambda w: {"pk": w.b.draft_service.pk}],
+        methods=("POST",),
+    ),
+    "staff:authority_services": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk}, foreign=[lambda w: {"pk": w.b.authority.pk}]
+    ),
+    "staff:office_create": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk}, foreign=[lambda w: {"pk": w.b.authority.pk}]
+    ),
+    "staff:office_edit": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk, "office_pk": w.a.office.pk},
+        foreign=[
+            lambda w: {"pk": w.b.authority.pk, "office_pk": w.b.office.pk},
+            lambda w: {"pk": w.a.authority.pk, "office_pk": w.b.office.pk},
+            lambda w: {"pk": w.b.authority.pk, "office_pk": w.a.office.pk},
+        ],
+    ),
+    # A may adopt B's published service; B's authority and B's draft are foreign.
+    "staff:adoption_create": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk, "service_pk": w.b.service.pk},
+        foreign=[
+            lambda w: {"pk": w.b.authority.pk, "service_pk": w.b.service.pk},
+            lambda w: {"pk": w.b.authority.pk, "service_pk": w.a.service.pk},
+            lambda w: {"pk": w.a.authority.pk, "service_pk": w.b.draft_service.pk},
+        ],
+    ),
+    "staff:adoption_edit": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk, "adoption_pk": w.a.adoption.pk},
+        foreign=[
+            lambda w: {"pk": w.b.authority.pk, "adoption_pk": w.b.adoption.pk},
+            lambda w: {"pk": w.a.authority.pk, "adoption_pk": w.b.adoption.pk},
+            lambda w: {"pk": w.b.authority.pk, "adoption_pk": w.a.adoption.pk},
+        ],
+    ),
+    "staff:adoption_end": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk, "adoption_pk": w.a.adoption.pk},
+        foreign=[
+            lambda w: {"pk": w.b.authority.pk, "adoption_pk": w.b.adoption.pk},
+            lambda w: {"pk": w.a.authority.pk, "adoption_pk": w.b.adoption.pk},
+            lambda w: {"pk": w.b.authority.pk, "adoption_pk": w.a.adoption.pk},
+        ],
+        methods=("POST",),
+    ),
 }
 
 
@@ -141,7 +210,14 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = {}
     for model in apps.get_models():
         label = model._meta.label
-        if label.split(".")[0] not in {"accounts", "authorities", "core", "networks", "portal"}:
+        if label.split(".")[0] not in {
+            "accounts",
+            "authorities",
+            "catalogue",
+            "core",
+            "networks",
+            "portal",
+        }:
             continue
         rows[label] = list(model._default_manager.order_by("pk").values())
     return rows
@@ -225,6 +301,6 @@ def test_anonymous_is_sent_to_login(name: str, world: World) -> None:
 def test_public_urls_answer_anonymous(name: str, world: World) -> None:
     route = ROUTES[name]
     assert isinstance(route, Public)
-    response = Client().get(reverse(name, kwargs=route.kwargs(world)))
+    response = Client().get(reverse(name, kwargs=route.kwargs(world)), route.query(world))
     # set_language answers GET with a redirect; everything else renders.
     assert response.status_code in ({302} if name == "set_language" else {200})

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("verbund.accounts.urls_staff")),
     path("", include("verbund.networks.urls_staff")),
     path("", include("verbund.portal.urls_staff")),
+    path("", include("verbund.catalogue.urls_staff")),
 ]

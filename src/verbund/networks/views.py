@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from verbund.accounts.selectors import coordinators_of_network
+from verbund.catalogue.selectors import network_reuse
 from verbund.core.access import Action, access_by_id, access_child_by_id, can, scoped
 from verbund.core.auth import staff_required
 from verbund.core.models import AuditEntry
@@ -34,6 +35,7 @@ def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "other_memberships": selectors.past_and_future_memberships(network),
             "coordinators": coordinators_of_network(network.pk),
             "end_form": MembershipEndForm(),
+            "reuse": network_reuse(network),
         },
     )
 
