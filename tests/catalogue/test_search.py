@@ -86,35 +86,36 @@ def demo_catalogue(db: None) -> None:
     call_command("load_demo", stdout=StringIO())
 
 
-@pytest.mark.parametrize(
-    ("query", "first"),
-    [
-        ("Auto abmelden", "fahrzeug-ausser-betrieb-setzen"),
-        ("auto abmelden", "fahrzeug-ausser-betrieb-setzen"),
-        ("Kfz stilllegen", "fahrzeug-ausser-betrieb-setzen"),
-        ("Außerbetriebsetzung", "fahrzeug-ausser-betrieb-setzen"),
-        ("Pferd Wald reiten", "reitkennzeichen-nrw"),
-        ("Reitplakete", "reitkennzeichen-nrw"),
-        ("Hund anmelden", "hundesteuer-anmeldung"),
-        ("Hundemarke", "hundesteuer-anmeldung"),
-        ("Gewerbe anmelden", "gewerbeanmeldung"),
-        ("Gewerbeanmeldung", "gewerbeanmeldung"),
-        ("Meldebescheinigung", "meldebescheinigung"),
-        ("Bauantrag", "baugenehmigung"),
-        ("Fuehrerschein umtauschen", "fuehrerschein-umtausch"),
-        ("Pflegeheim Kosten Zuschuss", "pflegewohngeld-nrw"),
-        ("Sperrmüll", "sperrmuell-abholung"),
-        ("Briefwahl", "briefwahl-wahlschein"),
-        ("Angeln", "fischereischein"),
-        ("ummelden umzug", "wohnsitz-anmelden"),
-    ],
-)
-def test_demo_catalogue_finds_what_citizens_type(
-    demo_catalogue: None, query: str, first: str
-) -> None:
-    page = service_search(q=query)
-    assert page.services, query
-    assert page.services[0].slug == first, [s.slug for s in page.services]
+CITIZEN_QUERIES = [
+    ("Auto abmelden", "fahrzeug-ausser-betrieb-setzen"),
+    ("auto abmelden", "fahrzeug-ausser-betrieb-setzen"),
+    ("Kfz stilllegen", "fahrzeug-ausser-betrieb-setzen"),
+    ("Außerbetriebsetzung", "fahrzeug-ausser-betrieb-setzen"),
+    ("Pferd Wald reiten", "reitkennzeichen-nrw"),
+    ("Reitplakete", "reitkennzeichen-nrw"),
+    ("Hund anmelden", "hundesteuer-anmeldung"),
+    ("Hundemarke", "hundesteuer-anmeldung"),
+    ("Gewerbe anmelden", "gewerbeanmeldung"),
+    ("Gewerbeanmeldung", "gewerbeanmeldung"),
+    ("Meldebescheinigung", "meldebescheinigung"),
+    ("Bauantrag", "baugenehmigung"),
+    ("Fuehrerschein umtauschen", "fuehrerschein-umtausch"),
+    ("Pflegeheim Kosten Zuschuss", "pflegewohngeld-nrw"),
+    ("Sperrmüll", "sperrmuell-abholung"),
+    ("Briefwahl", "briefwahl-wahlschein"),
+    ("Angeln", "fischereischein"),
+    ("ummelden umzug", "wohnsitz-anmelden"),
+]
+
+
+def test_demo_catalogue_finds_what_citizens_type(demo_catalogue: None) -> None:
+    # One demo load for all queries (it takes seconds); every miss is reported.
+    misses = {}
+    for query, first in CITIZEN_QUERIES:
+        found = [s.slug for s in service_search(q=query).services]
+        if not found or found[0] != first:
+            misses[query] = found
+    assert misses == {}
 
 
 def test_demo_catalogue_filters(demo_catalogue: None) -> None:

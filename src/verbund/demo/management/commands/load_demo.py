@@ -6,10 +6,11 @@ Idempotent: running it again changes nothing that is already there, so
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,6 +18,16 @@ from verbund.accounts.models import AuthorityRole, NetworkRole, User
 from verbund.accounts.services import authority_role_grant, network_role_grant
 from verbund.authorities.models import Authority, AuthorityKind
 from verbund.authorities.services import register_import
+from verbund.catalogue.models import Adoption, Office, ResponsibilityException, Service
+from verbund.catalogue.services import (
+    OFFICE_FIELDS,
+    adoption_create,
+    office_create,
+    responsibility_exception_set,
+    service_create,
+    service_publish,
+)
+from verbund.demo import catalogue
 from verbund.demo.data import DEMO_PASSWORD, NETWORKS, USERS
 from verbund.networks.models import Membership, MembershipRole, Network
 from verbund.networks.services import membership_add, network_create
@@ -40,6 +51,7 @@ class Command(BaseCommand):
             networks = {spec.slug: self._network(spec) for spec in NETWORKS}
             self._users(networks)
             self._legal_pages()
+            self._catalogue()
         self._print_logins()
 
     def _network(self, spec: Any) -> Network:
@@ -120,6 +132,86 @@ class Command(BaseCommand):
                     if kind == LegalPageKind.ACCESSIBILITY
                     else "",
                     reviewed_on=today,
+                )
+
+    def _catalogue(self) -> None:
+        """The demo catalogue: services built by one member, adopted by others."""
+        keys = {o.authority for o in catalogue.OFFICES} | {s.builder for s in catalogue.SERVICES}
+        keys |= {a.authority for s in catalogue.SERVICES for a in s.adoptions}
+        keys |= {e.area for e in catalogue.EXCEPTIONS} | {
+            e.responsible for e in catalogue.EXCEPTIONS
+        }
+        authorities = {a.ars: a for a in Authority.objects.filter(ars__in=keys)}
+        missing = sorted(keys - authorities.keys())
+        if missing:
+            raise CommandError(f"Demo catalogue names unknown authorities: {', '.join(missing)}")
+        offices: dict[tuple[str, str], Office] = {}
+        for spec in catalogue.OFFICES:
+            authority = authorities[spec.authority]
+            office = Office.objects.filter(authority=authority, name=spec.name).first()
+            if office is None:
+                office = office_create(
+                    actor=None,
+                    authority=authority,
+                    **{f: getattr(spec, f) for f in OFFICE_FIELDS},
+                )
+            offices[(spec.authority, spec.name)] = office
+        services: dict[str, Service] = {}
+        for entry in catalogue.SERVICES:
+            service = Service.objects.filter(slug=entry.slug).first()
+            if service is None:
+                service = service_create(
+                    actor=None,
+                    builder=authorities[entry.builder],
+                    slug=entry.slug,
+                    leika_key=entry.leika_key,
+                    ozg_id=entry.ozg_id,
+                    title=entry.title,
+                    summary=entry.summary,
+                    processing_days=entry.processing_days,
+                    synonyms=list(entry.synonyms),
+                    themenfeld=entry.themenfeld,
+                    level=entry.level,
+                    maturity=entry.maturity,
+                    online_url=entry.online_url,
+                    **entry.sections,
+                )
+                service_publish(actor=None, service=service)
+            services[entry.slug] = service
+        for exception in catalogue.EXCEPTIONS:
+            service = services[exception.service]
+            area = authorities[exception.area]
+            if not ResponsibilityException.objects.filter(service=service, area=area).exists():
+                responsibility_exception_set(
+                    actor=None,
+                    service=service,
+                    area=area,
+                    responsible=authorities[exception.responsible],
+                    note=exception.note,
+                )
+        for entry in catalogue.SERVICES:
+            service = services[entry.slug]
+            for spec in entry.adoptions:
+                authority = authorities[spec.authority]
+                if Adoption.objects.filter(service=service, authority=authority).exists():
+                    continue
+                joined = (
+                    Membership.objects.filter(authority=authority)
+                    .order_by("joined_on")
+                    .values_list("joined_on", flat=True)
+                    .first()
+                )
+                started_on = dt.date.fromisoformat(spec.started_on)
+                if joined is not None and joined > started_on:
+                    started_on = joined
+                adoption_create(
+                    actor=None,
+                    service=service,
+                    authority=authority,
+                    office=offices[(spec.authority, spec.office)],
+                    fees=[{"label": label, "amount": amount} for label, amount in spec.fees],
+                    online=spec.online,
+                    started_on=started_on,
                 )
 
     def _print_logins(self) -> None:
