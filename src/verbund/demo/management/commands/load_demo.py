@@ -191,8 +191,8 @@ class Command(BaseCommand):
                 )
         for entry in catalogue.SERVICES:
             service = services[entry.slug]
-            for spec in entry.adoptions:
-                authority = authorities[spec.authority]
+            for use in entry.adoptions:
+                authority = authorities[use.authority]
                 if Adoption.objects.filter(service=service, authority=authority).exists():
                     continue
                 joined = (
@@ -201,16 +201,16 @@ class Command(BaseCommand):
                     .values_list("joined_on", flat=True)
                     .first()
                 )
-                started_on = dt.date.fromisoformat(spec.started_on)
+                started_on = dt.date.fromisoformat(use.started_on)
                 if joined is not None and joined > started_on:
                     started_on = joined
                 adoption_create(
                     actor=None,
                     service=service,
                     authority=authority,
-                    office=offices[(spec.authority, spec.office)],
-                    fees=[{"label": label, "amount": amount} for label, amount in spec.fees],
-                    online=spec.online,
+                    office=offices[(use.authority, use.office)],
+                    fees=[{"label": label, "amount": amount} for label, amount in use.fees],
+                    online=use.online,
                     started_on=started_on,
                 )
 
