@@ -299,4 +299,24 @@ def test_schema_documents_the_catalogue_endpoints(catalogue: dict[str, Any]) -> 
     schema = Client().get("/api/v1/schema/", HTTP_ACCEPT="application/json").content.decode()
     for fragment in ("/api/v1/services", "/api/v1/services/{key}", "/api/v1/routes", "leikaKey"):
         assert fragment in schema
+    document = Client().get("/api/v1/schema/", {"format": "json"}).json()
+    routes = document["paths"]["/api/v1/routes"]["get"]
+    assert {p["name"] for p in routes["parameters"]} == {
+        "leikaKey",
+        "service",
+        "ars",
+        "ags",
+        "offset",
+        "limit",
+    }
+    services = document["paths"]["/api/v1/services"]["get"]
+    assert {p["name"] for p in services["parameters"]} == {
+        "q",
+        "themenfeld",
+        "level",
+        "online",
+        "network",
+        "page",
+        "page_size",
+    }
     assert Service.objects.count() == 4

@@ -252,7 +252,13 @@ def test_openapi_schema_documents_the_places_endpoints(client: Client) -> None:
     assert response.status_code == 200
     schema = response.json()
     assert schema["openapi"].startswith("3.")
-    assert set(schema["paths"]) == {"/api/v1/places", "/api/v1/places/{ars}"}
+    assert set(schema["paths"]) == {
+        "/api/v1/places",
+        "/api/v1/places/{ars}",
+        "/api/v1/services",
+        "/api/v1/services/{key}",
+        "/api/v1/routes",
+    }
     parameters = {p["name"] for p in schema["paths"]["/api/v1/places"]["get"]["parameters"]}
     assert parameters == {"q", "kind", "ars", "postcode", "dissolved", "page", "page_size"}
     assert list(schema["paths"]["/api/v1/places"]) == ["get"]
