@@ -12,7 +12,6 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 from verbund.api.catalogue_serializers import (
@@ -28,7 +27,7 @@ from verbund.api.catalogue_serializers import (
     service_detail_json,
     service_summary_json,
 )
-from verbund.api.pagination import DEFAULT_PAGE_SIZE
+from verbund.api.pagination import DEFAULT_PAGE_SIZE, page_links
 from verbund.catalogue.selectors import (
     published_service,
     routes,
@@ -73,21 +72,10 @@ class ServiceList(APIView):
         if number > 1 and not page.services:
             raise NotFound(_("Diese Seite gibt es nicht."))
         authorities = routing_index().authorities
-        url = request.build_absolute_uri()
-        previous = None
-        if number > 1:
-            previous = (
-                replace_query_param(url, "page", number - 1)
-                if number > 2
-                else remove_query_param(url, "page")
-            )
         response = Response(
             {
                 "count": page.count,
-                "next": replace_query_param(url, "page", number + 1)
-                if number * size < page.count
-                else None,
-                "previous": previous,
+                **page_links(request, number, size, page.count),
                 "results": [
                     service_summary_json(s, authorities.get(s.builder_id)) for s in page.services
                 ],

@@ -13,10 +13,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
-from verbund.api.pagination import DEFAULT_PAGE_SIZE
+from verbund.api.pagination import DEFAULT_PAGE_SIZE, page_links
 from verbund.api.serializers import (
     PlaceDetailSerializer,
     PlacePageSerializer,
@@ -77,20 +76,9 @@ class PlaceList(APIView):
         )
         if number > 1 and not page.places:
             raise NotFound(_("Diese Seite gibt es nicht."))
-        url = request.build_absolute_uri()
-        previous = None
-        if number > 1:
-            previous = (
-                replace_query_param(url, "page", number - 1)
-                if number > 2
-                else remove_query_param(url, "page")
-            )
         return {
             "count": page.count,
-            "next": replace_query_param(url, "page", number + 1)
-            if number * size < page.count
-            else None,
-            "previous": previous,
+            **page_links(request, number, size, page.count),
             "results": [place_json(place) for place in page.places],
         }
 

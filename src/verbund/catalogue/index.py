@@ -39,10 +39,7 @@ from verbund.catalogue.models import (
 from verbund.catalogue.search import SearchIndex
 from verbund.core.models import AuditChainHead
 from verbund.networks.models import Membership
-
-# Gemeinde records of a kreisfreie Stadt or Stadtkreis: the city is one
-# authority, addressed by its 5-digit Kreis key.
-KREISFREI_GEMEINDE = frozenset({"61", "62"})
+from verbund.networks.selectors import active_member_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,11 +214,7 @@ def _office_ref(office: Office) -> OfficeRef:
 def _build(token: tuple[int, dt.date, int]) -> RoutingIndex:
     today = token[1]
     index = RoutingIndex(token=token)
-    members = set(
-        Membership.objects.filter(
-            Q(left_on__isnull=True) | Q(left_on__gte=today), joined_on__lte=today
-        ).values_list("authority_id", flat=True)
-    )
+    members = active_member_ids(on=today)
     rows = Authority.objects.filter(
         dissolved_on__isnull=True,
         kind__in=(AuthorityKind.GEMEINDE, AuthorityKind.KREIS, AuthorityKind.KREISFREIE_STADT),

@@ -23,15 +23,12 @@ from verbund.catalogue.index import (
     routing_index,
 )
 from verbund.catalogue.models import Adoption, Office, Service, ServiceStatus
-from verbund.networks.models import Membership, Network
+from verbund.networks.models import Network
+from verbund.networks.selectors import active_member_ids, active_members_by_network
 
 
 def _running(on: dt.date) -> Q:
     return Q(started_on__lte=on) & (Q(ended_on__isnull=True) | Q(ended_on__gte=on))
-
-
-def _active_membership(on: dt.date) -> Q:
-    return Q(joined_on__lte=on) & (Q(left_on__isnull=True) | Q(left_on__gte=on))
 
 
 @dataclass(frozen=True)
@@ -68,11 +65,7 @@ def service_search(
         }
         candidates = [s for s in candidates if (s.id in online_ids) is online]
     if network is not None:
-        member_ids = set(
-            Membership.objects.filter(
-                _active_membership(timezone.localdate()), network=network
-            ).values_list("authority_id", flat=True)
-        )
+        member_ids = active_member_ids(network)
         candidates = [
             s
             for s in candidates
@@ -123,20 +116,13 @@ def service_use_by_network(service: Service) -> list[NetworkUse]:
         )
     )
     involved = adopters | {service.builder_id}
-    networks = Network.objects.filter(
-        memberships__in=Membership.objects.filter(
-            _active_membership(today), authority_id__in=involved
-        )
-    ).distinct()
-    result = []
-    for network in networks.order_by("name"):
-        member_ids = set(
-            Membership.objects.filter(_active_membership(today), network=network).values_list(
-                "authority_id", flat=True
-            )
-        )
-        result.append(NetworkUse(network, len(member_ids), len(member_ids & adopters)))
-    return result
+    members = {
+        nid: ids for nid, ids in active_members_by_network(on=today).items() if ids & involved
+    }
+    return [
+        NetworkUse(network, len(members[network.pk]), len(members[network.pk] & adopters))
+        for network in Network.objects.filter(pk__in=members).order_by("name")
+    ]
 
 
 @dataclass(frozen=True)
@@ -159,11 +145,7 @@ def network_reuse(network: Network) -> NetworkReuse:
     """Reuse figures of a network: services its members built, adoptions by its
     members, members that use at least one shared service."""
     today = timezone.localdate()
-    member_ids = set(
-        Membership.objects.filter(_active_membership(today), network=network).values_list(
-            "authority_id", flat=True
-        )
-    )
+    member_ids = active_member_ids(network, on=today)
     running = Adoption.objects.filter(
         _running(today), authority_id__in=member_ids, service__status=ServiceStatus.PUBLISHED
     )

@@ -45,11 +45,22 @@ def network_by_slug(slug: str) -> Network | None:
     return Network.objects.filter(slug=slug).first()
 
 
-def active_member_ids(network: Network, *, on: dt.date | None = None) -> set[int]:
-    """Authority ids of the network's members on ``on`` (today by default)."""
+def active_member_ids(network: Network | None = None, *, on: dt.date | None = None) -> set[int]:
+    """Authority ids of the members on ``on`` (today by default): of ``network``, or of
+    any network when it is ``None``."""
     day = on or timezone.localdate()
-    return set(
-        Membership.objects.filter(_active_filter(day), network=network).values_list(
-            "authority_id", flat=True
-        )
-    )
+    memberships = Membership.objects.filter(_active_filter(day))
+    if network is not None:
+        memberships = memberships.filter(network=network)
+    return set(memberships.values_list("authority_id", flat=True))
+
+
+def active_members_by_network(*, on: dt.date | None = None) -> dict[int, set[int]]:
+    """``{network id: authority ids of its members on on}`` in one query."""
+    day = on or timezone.localdate()
+    members: dict[int, set[int]] = {}
+    for network_id, authority_id in Membership.objects.filter(_active_filter(day)).values_list(
+        "network_id", "authority_id"
+    ):
+        members.setdefault(network_id, set()).add(authority_id)
+    return members
