@@ -61,12 +61,18 @@ INSTALLED_APPS = [
     "axes",
     "rest_framework",
     "drf_spectacular",
+    "django_tasks",
+    "django_tasks_db",
     # Verbund core
     "verbund.core",
     "verbund.authorities",
     "verbund.accounts",
     "verbund.networks",
     "verbund.catalogue",
+    "verbund.formengine",
+    "verbund.applications",
+    "verbund.payments",
+    "verbund.cases",
     "verbund.portal",
     "verbund.api",
     "verbund.demo",
@@ -174,6 +180,16 @@ if _KERN_DIST.is_dir():
     STATICFILES_DIRS.append(("kern", _KERN_DIST))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Citizens' uploads: outside MEDIA_ROOT and without a URL (verbund.applications.storage).
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": os.environ.get("VERBUND_PRIVATE_ROOT", str(DATA_DIR / "private")),
+            "base_url": None,
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -241,3 +257,36 @@ if os.environ.get("VERBUND_ACCESSIBILITY_STATEMENT_DATE"):
 # Users created by `verbund load-demo` may skip the second factor; nobody else can.
 VERBUND_DEMO = _env_bool("VERBUND_DEMO", False)
 VERBUND_OTP_URL = "/konto/zweiter-faktor/"
+
+# Background tasks (confirmation e-mails, later forwarding): django-tasks with the
+# database backend, so a task is enqueued in the same transaction as the submission.
+# `verbund db_worker` runs them; `make run` starts one.
+TASKS = {"default": {"BACKEND": os.environ.get("VERBUND_TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# E-mail: SMTP when VERBUND_SMTP_HOST is set, otherwise printed to the worker's console.
+DEFAULT_FROM_EMAIL = os.environ.get("VERBUND_FROM_EMAIL", "Verbund <noreply@verbund.invalid>")
+if os.environ.get("VERBUND_SMTP_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["VERBUND_SMTP_HOST"]
+    EMAIL_PORT = int(os.environ.get("VERBUND_SMTP_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("VERBUND_SMTP_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("VERBUND_SMTP_PASSWORD", "")
+    EMAIL_USE_TLS = _env_bool("VERBUND_SMTP_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Where links in e-mails point (resume and status links), e.g. https://portal.example.de
+VERBUND_PUBLIC_URL = os.environ.get("VERBUND_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Uploads: ClamAV's clamd, e.g. "unix:///run/clamav/clamd.ctl" or "tcp://127.0.0.1:3310".
+# Empty: no virus scan (the type and size checks still apply).
+VERBUND_CLAMD = os.environ.get("VERBUND_CLAMD", "")
+VERBUND_UPLOAD_MAX_MB = int(os.environ.get("VERBUND_UPLOAD_MAX_MB", "10"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# Payments: the provider used for fees; "simulated" is built in for demo and tests.
+VERBUND_PAYMENT_PROVIDER = os.environ.get("VERBUND_PAYMENT_PROVIDER", "simulated")
+
+# Days an unfinished application is kept for resuming.
+VERBUND_DRAFT_DAYS = int(os.environ.get("VERBUND_DRAFT_DAYS", "30"))

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApplicationsConfig(AppConfig):
+    name = "verbund.applications"
+    verbose_name = _("Anträge")
+
+    def ready(self) -> None:
+        from verbund.applications import policies  # noqa: F401  (registers access policies)

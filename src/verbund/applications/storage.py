@@ -1,0 +1,13 @@
+"""Private file storage for uploads: the ``private`` entry of ``STORAGES``.
+
+It lies below ``VERBUND_PRIVATE_ROOT`` and has no URL: files are only streamed
+by views that checked access, never served by the web server.
+"""
+
+from __future__ import annotations
+
+from django.core.files.storage import Storage, storages
+
+
+def private_storage() -> Storage:
+    return storages["private"]

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PaymentsConfig(AppConfig):
+    name = "verbund.payments"
+    verbose_name = _("Zahlungen")
+
+    def ready(self) -> None:
+        from verbund.payments import policies  # noqa: F401  (registers access policies)
