@@ -37,6 +37,19 @@ def _plain_static_storage(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _private_files(settings: Any, tmp_path: Path) -> None:
+    # Uploads of one test never meet those of another, nor the developer's var/.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            **settings.STORAGES["private"],
+            "OPTIONS": {**settings.STORAGES["private"]["OPTIONS"], "location": str(tmp_path / "p")},
+        },
+    }
+    settings.VERBUND_CLAMD = ""
+
+
+@pytest.fixture(autouse=True)
 def _empty_caches() -> None:
     # A test's database is rolled back without signals; its cached answers must go too.
     from django.core.cache import caches

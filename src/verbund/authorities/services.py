@@ -46,6 +46,7 @@ from verbund.authorities.models import (
     RegisterImport,
 )
 from verbund.core.audit import audit_record
+from verbund.core.generations import REGISTER_GENERATION, generation_bump
 
 # Parents before children, so that every parent id is known when a level is written.
 LEVELS: tuple[tuple[str, ...], ...] = (
@@ -369,6 +370,8 @@ def register_import(
         register.unchanged = result.unchanged
         register.dissolved = result.dissolved
         register.save()
+        # Bulk writes send no signals: tell per-process caches of the register.
+        generation_bump(REGISTER_GENERATION)
         audit_record(
             actor=None,
             action="authorities.register_imported",

@@ -37,7 +37,8 @@ from verbund.catalogue.models import (
     ServiceStatus,
 )
 from verbund.catalogue.search import SearchIndex
-from verbund.core.models import AuditChainHead
+from verbund.core.generations import REGISTER_GENERATION, generation_bump
+from verbund.core.models import Generation
 from verbund.networks.models import Membership
 from verbund.networks.selectors import active_member_ids
 
@@ -124,7 +125,7 @@ class Resolution:
 
 @dataclass
 class RoutingIndex:
-    token: tuple[int, dt.date, int]
+    token: tuple[int, int, dt.date, int]
     gemeinden: dict[str, AuthorityRef] = field(default_factory=dict)
     gemeinde_keys: list[str] = field(default_factory=list)
     by_ags: dict[str, str] = field(default_factory=dict)
@@ -211,7 +212,7 @@ def _office_ref(office: Office) -> OfficeRef:
     )
 
 
-def _build(token: tuple[int, dt.date, int]) -> RoutingIndex:
+def _build(token: tuple[int, int, dt.date, int]) -> RoutingIndex:
     today = token[1]
     index = RoutingIndex(token=token)
     members = active_member_ids(on=today)
@@ -297,11 +298,14 @@ def _build(token: tuple[int, dt.date, int]) -> RoutingIndex:
 _lock = threading.Lock()
 _current: RoutingIndex | None = None
 _local_generation = 0
+ROUTING_GENERATION = "routing"
 
 
 def _mark_changed(**kwargs: Any) -> None:
     global _local_generation
     _local_generation += 1
+    # Other workers learn of the change through the shared counter.
+    generation_bump(ROUTING_GENERATION)
 
 
 def connect_signals() -> None:
@@ -313,11 +317,18 @@ def connect_signals() -> None:
         )
 
 
-def _token() -> tuple[int, dt.date, int]:
-    sequence = (
-        AuditChainHead.objects.filter(id=1).values_list("last_sequence", flat=True).first() or 0
+def _token() -> tuple[int, int, dt.date, int]:
+    generations = dict(
+        Generation.objects.filter(key__in=(ROUTING_GENERATION, REGISTER_GENERATION)).values_list(
+            "key", "value"
+        )
     )
-    return (sequence, timezone.localdate(), _local_generation)
+    return (
+        generations.get(ROUTING_GENERATION, 0),
+        generations.get(REGISTER_GENERATION, 0),
+        timezone.localdate(),
+        _local_generation,
+    )
 
 
 def routing_index() -> RoutingIndex:

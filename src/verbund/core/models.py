@@ -95,3 +95,18 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"audit head #{self.last_sequence}"
+
+
+class Generation(models.Model):
+    """A counter that moves whenever a kind of data changes, e.g. ``routing``.
+
+    Caches held in each worker's memory (the routing index) compare the counter
+    with the one they were built at; the bump happens in the writing
+    transaction, so every worker sees it exactly when the change is visible.
+    """
+
+    key = models.CharField(primary_key=True, max_length=40)
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.value}"
