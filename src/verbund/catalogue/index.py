@@ -213,7 +213,7 @@ def _office_ref(office: Office) -> OfficeRef:
 
 
 def _build(token: tuple[int, int, dt.date, int]) -> RoutingIndex:
-    today = token[1]
+    today = token[2]
     index = RoutingIndex(token=token)
     members = active_member_ids(on=today)
     rows = Authority.objects.filter(
