@@ -7,6 +7,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("verbund.api.urls")),
     path("leistungen/", include("verbund.catalogue.urls")),
+    path("bezahlen/", include("verbund.payments.urls")),
+    path("", include("verbund.applications.urls")),
     path("konto/", include("verbund.accounts.urls")),
     path("verwaltung/", include("verbund.staff_urls")),
     path("", include("verbund.portal.urls")),

@@ -37,8 +37,13 @@ class Draft(models.Model):
     completed_steps = models.JSONField(default=list)
     # Idempotency key of the submission this draft turns into.
     submit_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Set once, when the draft was submitted: a repeated submit finds it here.
+    submission = models.OneToOneField(
+        "Submission", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     resume_email = models.EmailField(blank=True)
-    resume_token_hash = models.CharField(max_length=64, blank=True)
+    # The resume link's token is an HMAC of the id and this salt; a new salt voids old links.
+    resume_salt = models.CharField(max_length=32, blank=True)
     language = models.CharField(max_length=8, default="de")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -73,7 +78,8 @@ class Submission(models.Model):
     fee_lines = models.JSONField(default=list)
     fee_total = models.DecimalField(max_digits=10, decimal_places=2, default=0)
     status = models.CharField(max_length=20, choices=SubmissionStatus.choices)
-    status_token_hash = models.CharField(max_length=64)
+    # The status link's token is an HMAC of the reference and this salt (never stored).
+    status_salt = models.CharField(max_length=32)
     email = models.EmailField(blank=True)
     applicant_name = models.CharField(max_length=200, blank=True)
     language = models.CharField(max_length=8, default="de")

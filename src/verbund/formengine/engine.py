@@ -43,6 +43,8 @@ POSTCODE = re.compile(r"^(?!00)\d{5}$")
 PHONE_CHARS = re.compile(r"^\+?[0-9 ()/\-]+$")
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
 CENT = Decimal("0.01")
+# Path segments of the journey that a step key must not take.
+RESERVED_STEP_KEYS = frozenset({"pruefen", "speichern"})
 
 
 class Kind(StrEnum):
@@ -123,6 +125,8 @@ class Field:
     max_items: int | None = None
     date_rule: str = ""  # "", "past" or "future"
     autocomplete: str = ""
+    # The builder's own message for a value that does not match ``pattern``.
+    error_message: str = ""
 
     @property
     def html_id(self) -> str:
@@ -385,6 +389,8 @@ def validate_definition(definition: Any) -> list[str]:
         key = step.get("key")
         if not isinstance(key, str) or not STEP_KEY.match(key):
             errors.append(f"{where}.key: a slug of a-z, 0-9, - and _")
+        elif key in RESERVED_STEP_KEYS:
+            errors.append(f"{where}.key: {key!r} is reserved")
         elif key in seen_keys:
             errors.append(f"{where}.key: {key!r} is used twice")
         else:
@@ -475,6 +481,7 @@ def _compile(canonical: str) -> Form:
             max_items=int(max_items) if max_items is not None else None,
             date_rule=str(prop.get("x-date", "")),
             autocomplete=str(prop.get("x-autocomplete", "")),
+            error_message=str(prop.get("x-error", "")),
         )
     steps = tuple(
         Step(
@@ -684,7 +691,7 @@ def _parse_one(
 
 
 def _schema_message(f: Field, error: Any) -> str:
-    custom = f.schema.get("errorMessage") or f.schema.get("x-error")
+    custom = f.error_message
     keyword = error.validator
     if keyword == "maxLength":
         return _("%(label)s darf höchstens %(n)s Zeichen lang sein.") % {

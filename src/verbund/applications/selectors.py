@@ -1,0 +1,66 @@
+"""Reads on applications."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.utils import timezone
+
+from verbund.applications.models import Attachment, Draft, Submission
+from verbund.cases.models import CaseEvent
+
+
+def draft_by_id(draft_id: Any) -> Draft | None:
+    """An unexpired draft; invalid ids give None."""
+    try:
+        pk = uuid.UUID(str(draft_id))
+    except ValueError:
+        return None
+    return (
+        Draft.objects.select_related("service", "version", "submission")
+        .filter(pk=pk, expires_at__gt=timezone.now())
+        .first()
+    )
+
+
+def submission_by_reference(reference: str) -> Submission | None:
+    if len(reference) > 20:
+        return None
+    return (
+        Submission.objects.select_related("service", "responsible", "authority", "place", "version")
+        .filter(reference=reference)
+        .first()
+    )
+
+
+def draft_attachments_by_field(draft: Draft) -> dict[str, list[Attachment]]:
+    found: dict[str, list[Attachment]] = {}
+    ids = {str(i) for value in draft.answers.values() if isinstance(value, list) for i in value}
+    for attachment in Attachment.objects.filter(draft=draft, submission__isnull=True):
+        if str(attachment.pk) in ids:
+            found.setdefault(attachment.field, []).append(attachment)
+    return found
+
+
+def attachment_names(draft: Draft) -> dict[str, str]:
+    return {
+        str(pk): name
+        for pk, name in Attachment.objects.filter(draft=draft).values_list("pk", "filename")
+    }
+
+
+def submission_attachments(submission: Submission) -> list[Attachment]:
+    return list(Attachment.objects.filter(submission=submission).order_by("created_at", "id"))
+
+
+def submission_attachment(submission: Submission, attachment_id: Any) -> Attachment | None:
+    try:
+        pk = uuid.UUID(str(attachment_id))
+    except ValueError:
+        return None
+    return Attachment.objects.filter(submission=submission, pk=pk).first()
+
+
+def status_history(submission: Submission) -> list[CaseEvent]:
+    return list(CaseEvent.objects.filter(case__submission=submission).order_by("created_at", "id"))

@@ -1,0 +1,353 @@
+"""Writes on applications: starting and filling drafts, uploads, resuming, submitting
+and payment outcomes. Each function is atomic and audits where it records a fact
+for the authority (submissions, payments); drafts are the citizen's scratch pad.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+import uuid
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from verbund.applications.models import Attachment, Draft, Submission, SubmissionStatus
+from verbund.applications.uploads import inspect_upload
+from verbund.cases.models import CaseStatus
+from verbund.cases.services import case_open, case_set_status
+from verbund.catalogue.selectors import Resolution
+from verbund.core.audit import audit_record
+from verbund.formengine import engine
+from verbund.formengine.models import FormVersion
+from verbund.formengine.selectors import form_of
+
+# No 0/O, 1/I/L or U/V look-alikes: a reference read out on the phone is unambiguous.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
+MAX_ATTACHMENTS_PER_DRAFT = 30
+
+
+class SubmitRefused(Exception):
+    """The draft cannot be submitted yet; ``step`` is the first page to fix."""
+
+    def __init__(self, step: str, message: str) -> None:
+        super().__init__(message)
+        self.step = step
+        self.message = message
+
+
+# --- secrets of links ------------------------------------------------------------
+
+
+def _token(purpose: str, subject: str, salt: str) -> str:
+    mac = hmac.new(
+        settings.SECRET_KEY.encode(), f"{purpose}:{subject}:{salt}".encode(), hashlib.sha256
+    )
+    return base64.urlsafe_b64encode(mac.digest()[:24]).decode().rstrip("=")
+
+
+def status_token(submission: Submission) -> str:
+    """The secret of the status link (derived, never stored)."""
+    return _token("status", submission.reference, submission.status_salt)
+
+
+def status_token_ok(submission: Submission, token: str) -> bool:
+    return hmac.compare_digest(status_token(submission), str(token))
+
+
+def resume_token(draft: Draft) -> str:
+    return _token("resume", str(draft.id), draft.resume_salt)
+
+
+def resume_token_ok(draft: Draft, token: str) -> bool:
+    return bool(draft.resume_salt) and hmac.compare_digest(resume_token(draft), str(token))
+
+
+def new_reference(year: int) -> str:
+    """A reference such as ``VB-2026-7KQ2-M4XZ``."""
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _i in range(8))
+    return f"VB-{year}-{chars[:4]}-{chars[4:]}"
+
+
+# --- drafts -----------------------------------------------------------------------
+
+
+def draft_start(*, version: FormVersion, resolution: Resolution) -> Draft:
+    """Begin an application with ``version`` for the resolved place."""
+    return Draft.objects.create(
+        service_id=version.service_id,
+        version=version,
+        place_id=resolution.place.id,
+        authority_id=resolution.responsible.id,
+        processing_id=resolution.processing.id,
+        language=(get_language() or "de")[:8],
+        expires_at=timezone.now() + dt.timedelta(days=settings.VERBUND_DRAFT_DAYS),
+    )
+
+
+def _touch(draft: Draft) -> None:
+    draft.expires_at = timezone.now() + dt.timedelta(days=settings.VERBUND_DRAFT_DAYS)
+
+
+def draft_save_step(*, draft: Draft, step: engine.Step, values: Mapping[str, Any]) -> Draft:
+    """Store an accepted page: its answers, and that it is done."""
+    form = form_of(draft.version)
+    with transaction.atomic():
+        locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        if locked.submission_id is not None:
+            raise ValidationError(_("Dieser Antrag ist bereits abgeschickt."), code="submitted")
+        locked.answers = engine.apply_step(form, step, locked.answers, values)
+        done = [key for key in locked.completed_steps if key != step.key]
+        locked.completed_steps = [*done, step.key]
+        _touch(locked)
+        locked.save(update_fields=["answers", "completed_steps", "expires_at", "updated_at"])
+    return locked
+
+
+def attachment_add(*, draft: Draft, field: engine.Field, uploaded: UploadedFile) -> Attachment:
+    """Check and store one upload for a file question of the draft.
+
+    Raises :class:`verbund.applications.uploads.UploadRejected` with a message
+    for the citizen; nothing is stored then.
+    """
+    max_bytes = min(field.max_bytes, settings.VERBUND_UPLOAD_MAX_MB * 1024 * 1024)
+    checked = inspect_upload(uploaded, accept=field.accept, max_bytes=max_bytes)
+    with transaction.atomic():
+        locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        if locked.submission_id is not None:
+            raise ValidationError(_("Dieser Antrag ist bereits abgeschickt."), code="submitted")
+        ids = list(locked.answers.get(field.name) or [])
+        limit = field.max_items if field.max_items is not None else MAX_ATTACHMENTS_PER_DRAFT
+        if len(ids) >= limit:
+            raise ValidationError(
+                _("Zu „%(label)s“ können Sie höchstens %(n)d Dateien hochladen.")
+                % {"label": field.label, "n": limit},
+                code="too_many",
+            )
+        if locked.attachments.count() >= MAX_ATTACHMENTS_PER_DRAFT:
+            raise ValidationError(_("Dieser Antrag hat schon zu viele Dateien."), code="too_many")
+        attachment = Attachment(
+            draft=locked,
+            authority_id=locked.authority_id,
+            field=field.name,
+            filename=checked.filename,
+            content_type=checked.content_type,
+            size=checked.size,
+            sha256=checked.sha256,
+            created_at=timezone.now(),
+        )
+        uploaded.seek(0)
+        attachment.file.save(str(attachment.id), uploaded, save=False)
+        try:
+            attachment.save(force_insert=True)
+            locked.answers = {**locked.answers, field.name: [*ids, str(attachment.id)]}
+            _touch(locked)
+            locked.save(update_fields=["answers", "expires_at", "updated_at"])
+        except Exception:
+            attachment.file.delete(save=False)
+            raise
+    return attachment
+
+
+def attachment_remove(*, draft: Draft, attachment_id: str) -> bool:
+    """Remove one of the draft's uploads; False when it is not the draft's."""
+    try:
+        pk = uuid.UUID(str(attachment_id))
+    except ValueError:
+        return False
+    with transaction.atomic():
+        locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        attachment = Attachment.objects.filter(
+            pk=pk, draft=locked, submission__isnull=True
+        ).first()
+        if attachment is None or locked.submission_id is not None:
+            return False
+        ids = [i for i in locked.answers.get(attachment.field) or [] if i != str(pk)]
+        answers = dict(locked.answers)
+        if ids:
+            answers[attachment.field] = ids
+        else:
+            answers.pop(attachment.field, None)
+        locked.answers = answers
+        locked.save(update_fields=["answers", "updated_at"])
+        attachment.delete()
+        transaction.on_commit(lambda: attachment.file.delete(save=False))
+    return True
+
+
+def draft_request_resume(*, draft: Draft, email: str) -> str:
+    """Send a link to continue later; returns the link's token (a new one voids old links)."""
+    from verbund.applications.tasks import send_resume_link
+
+    with transaction.atomic():
+        locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        locked.resume_email = email
+        locked.resume_salt = secrets.token_hex(16)
+        _touch(locked)
+        locked.save(update_fields=["resume_email", "resume_salt", "expires_at", "updated_at"])
+        send_resume_link.enqueue(str(locked.pk))
+    return resume_token(locked)
+
+
+# --- submitting -------------------------------------------------------------------
+
+
+def local_fees(draft: Draft) -> dict[str, Decimal]:
+    from verbund.catalogue.selectors import routing_index
+
+    index = routing_index()
+    service = index.services.get(draft.service_id)
+    place = index.authorities.get(draft.place_id)
+    if service is None or place is None:
+        return {}
+    resolution = index.resolve(service, place)
+    if resolution.adoption is None:
+        return {}
+    return {label: Decimal(amount) for label, amount in resolution.adoption.fees}
+
+
+def _checked_answers(draft: Draft, form: engine.Form) -> dict[str, Any]:
+    answers = engine.prune(form, draft.answers)
+    open_steps = engine.steps_open(form, answers, draft.completed_steps)
+    if open_steps:
+        raise SubmitRefused(
+            open_steps[0].key, _("Bitte beantworten Sie zuerst alle Fragen dieses Schritts.")
+        )
+    problems = engine.check_all(form, answers)
+    if problems:
+        step, errors = next(iter(problems.items()))
+        raise SubmitRefused(step, next(iter(errors.values())))
+    # Every file answer must name uploads of this very draft.
+    for f in form.file_fields():
+        ids = answers.get(f.name) or []
+        found = Attachment.objects.filter(
+            draft=draft, field=f.name, id__in=ids, submission__isnull=True
+        ).count()
+        if found != len(ids):
+            step = next(s.key for s in form.steps if f in s.fields)
+            raise SubmitRefused(step, _("Bitte laden Sie die Dateien erneut hoch."))
+    return answers
+
+
+def submission_create(*, draft: Draft) -> tuple[Submission, bool]:
+    """Submit the draft: exactly one submission per draft, ever.
+
+    In one transaction: the submission, its attachments, the case in the
+    processing authority's inbox, the audit entry and the confirmation e-mail
+    task. Returns ``(submission, created)``; a repeated call returns the first
+    submission with ``created=False``. Raises :class:`SubmitRefused` when a
+    page is incomplete.
+    """
+    from verbund.applications.tasks import send_confirmation
+
+    existing = Submission.objects.filter(submit_key=draft.submit_key).first()
+    if existing is not None:
+        return existing, False
+    form = form_of(draft.version)
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                locked = Draft.objects.select_for_update().get(pk=draft.pk)
+                if locked.submission_id is not None:
+                    return Submission.objects.get(pk=locked.submission_id), False
+                answers = _checked_answers(locked, form)
+                lines = engine.compute_fees(form, answers, local_fees(locked))
+                total = engine.fee_total(lines)
+                now = timezone.now()
+                status = (
+                    SubmissionStatus.AWAITING_PAYMENT if total > 0 else SubmissionStatus.SUBMITTED
+                )
+                email = str(answers.get(form.contact_email or "", "") or locked.resume_email)
+                submission = Submission.objects.create(
+                    reference=new_reference(timezone.localdate(now).year),
+                    submit_key=locked.submit_key,
+                    service_id=locked.service_id,
+                    version_id=locked.version_id,
+                    place_id=locked.place_id,
+                    responsible_id=locked.authority_id,
+                    authority_id=locked.processing_id,
+                    answers=answers,
+                    fee_lines=[line.as_json() for line in lines],
+                    fee_total=total,
+                    status=status,
+                    status_salt=secrets.token_hex(16),
+                    email=email,
+                    applicant_name=str(answers.get(form.contact_name or "", ""))[:200],
+                    language=locked.language,
+                    submitted_at=now,
+                )
+                file_ids = [i for f in form.file_fields() for i in answers.get(f.name) or []]
+                Attachment.objects.filter(draft=locked, id__in=file_ids).update(
+                    submission=submission
+                )
+                locked.submission = submission
+                locked.answers = {}
+                locked.save(update_fields=["submission", "answers", "updated_at"])
+                case_open(
+                    submission=submission,
+                    status=(
+                        CaseStatus.AWAITING_PAYMENT
+                        if status == SubmissionStatus.AWAITING_PAYMENT
+                        else CaseStatus.RECEIVED
+                    ),
+                    processing_days=locked.service.processing_days,
+                )
+                audit_record(
+                    actor=None,
+                    action="submission.create",
+                    obj=submission,
+                    authority=submission.authority_id,
+                    changes={
+                        "reference": submission.reference,
+                        "service": submission.service_id,
+                        "version": submission.version_id,
+                        "responsible": submission.responsible_id,
+                        "fee_total": str(total),
+                        "attachments": len(file_ids),
+                    },
+                )
+                if submission.email:
+                    send_confirmation.enqueue(submission.pk)
+                return submission, True
+        except IntegrityError:
+            existing = Submission.objects.filter(submit_key=draft.submit_key).first()
+            if existing is not None:
+                return existing, False
+            # A reference number collided: draw another.
+    raise RuntimeError("could not allocate a reference number")
+
+
+def submission_mark_paid(*, submission: Submission) -> Submission:
+    """The fee is paid: the application is complete and goes to the inbox."""
+    with transaction.atomic():
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if locked.status != SubmissionStatus.AWAITING_PAYMENT:
+            return locked
+        locked.status = SubmissionStatus.SUBMITTED
+        locked.paid_at = timezone.now()
+        locked.save(update_fields=["status", "paid_at"])
+        case_set_status(
+            actor=None,
+            case=locked.case,
+            status=CaseStatus.RECEIVED,
+            note=_("Die Gebühr ist bezahlt."),
+        )
+        audit_record(
+            actor=None,
+            action="submission.paid",
+            obj=locked,
+            authority=locked.authority_id,
+            changes={"fee_total": str(locked.fee_total)},
+        )
+    return locked
