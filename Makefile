@@ -9,16 +9,27 @@ PORT   ?= 8000
 export VERBUND_ALLOW_INSECURE_KEY ?= 1
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test setup lint typecheck migrations-check pytest pytest-postgres demo lock clean browser-deps messages
+.PHONY: run test setup system-deps lint typecheck migrations-check pytest pytest-postgres demo lock clean browser-deps messages
 
-run: setup ## set up, migrate, load the demo and serve it on http://127.0.0.1:$(PORT)
+run: setup ## set up, migrate, load the demo and serve it on http://127.0.0.1:$(PORT) with a task worker
 	VERBUND_DEMO=1 $(BIN)/verbund migrate --no-input -v 0
 	VERBUND_DEMO=1 $(BIN)/verbund load-demo
-	VERBUND_DEMO=1 VERBUND_DEBUG=1 $(BIN)/verbund runserver 127.0.0.1:$(PORT)
+	@# The task worker (confirmation e-mails, printed to this console) runs beside the server
+	@# and stops with it.
+	VERBUND_DEMO=1 VERBUND_PUBLIC_URL=http://127.0.0.1:$(PORT) $(BIN)/verbund db_worker --interval 1 & \
+		worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		VERBUND_DEMO=1 VERBUND_DEBUG=1 VERBUND_PUBLIC_URL=http://127.0.0.1:$(PORT) \
+		$(BIN)/verbund runserver 127.0.0.1:$(PORT)
 
 test: setup lint typecheck migrations-check pytest ## the whole quality gate
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: system-deps $(VENV)/.installed node_modules/.installed
+
+# WeasyPrint (receipt PDFs) needs Pango and a font from Debian.
+system-deps:
+	@if ! ls /usr/lib/*-linux-gnu/libpangoft2-1.0.so.0 >/dev/null 2>&1 || ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; \
+	fi
 
 $(VENV)/.installed: requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 import factory
@@ -25,6 +26,8 @@ from verbund.catalogue.models import (
     ServiceStatus,
     Themenfeld,
 )
+from verbund.formengine.engine import definition_digest
+from verbund.formengine.models import FormVersion
 from verbund.networks.models import Membership, MembershipRole, Network, NetworkKind
 from verbund.portal.models import LegalPage, LegalPageKind
 
@@ -198,3 +201,35 @@ class ResponsibilityExceptionFactory(DjangoModelFactory):
     service = factory.SubFactory(ServiceFactory, kreis=True)
     area = factory.SubFactory(AuthorityFactory)
     responsible = factory.SelfAttribute("area")
+
+
+SIMPLE_DEFINITION: dict[str, object] = {
+    "schema": {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "properties": {
+            "name": {"type": "string", "title": "Ihr Name", "maxLength": 100},
+            "email": {"type": "string", "format": "email", "title": "Ihre E-Mail-Adresse"},
+        },
+        "required": ["name", "email"],
+    },
+    "steps": [
+        {"key": "name", "title": "Wie heißen Sie?", "fields": ["name"]},
+        {"key": "email", "title": "Wie lautet Ihre E-Mail-Adresse?", "fields": ["email"]},
+    ],
+    "contact": {"email": "email", "name": "name"},
+}
+
+
+class FormVersionFactory(DjangoModelFactory):
+    """A published form version (two one-question steps unless ``definition`` is given)."""
+
+    class Meta:
+        model = FormVersion
+
+    service = factory.SubFactory(ServiceFactory)
+    authority = factory.SelfAttribute("service.builder")
+    number = factory.Sequence(lambda n: n + 1)
+    definition = factory.LazyFunction(lambda: copy.deepcopy(SIMPLE_DEFINITION))
+    digest = factory.LazyAttribute(lambda o: definition_digest(o.definition))
+    published_at = factory.LazyFunction(lambda: dt.datetime(2026, 6, 1, tzinfo=dt.UTC))

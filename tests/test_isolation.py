@@ -174,6 +174,47 @@ ROUTES: dict[str, Public | Staff | Tenant] = {
         ],
         methods=("POST",),
     ),
+    # Form builder: a service's form is its builder's business. B's published service
+    # is visible to A, but its form pages answer A with 404 like B's draft.
+    "staff:formengine_staff:form": Tenant(
+        own=lambda w: {"service_id": w.a.draft_service.pk},
+        foreign=[
+            lambda w: {"service_id": w.b.draft_service.pk},
+            lambda w: {"service_id": w.b.service.pk},
+        ],
+    ),
+    "staff:formengine_staff:form_validate": Tenant(
+        own=lambda w: {"service_id": w.a.draft_service.pk},
+        foreign=[
+            lambda w: {"service_id": w.b.draft_service.pk},
+            lambda w: {"service_id": w.b.service.pk},
+        ],
+        methods=("POST",),
+    ),
+    "staff:formengine_staff:form_preview": Tenant(
+        own=lambda w: {"service_id": w.a.service.pk},
+        foreign=[
+            lambda w: {"service_id": w.b.draft_service.pk},
+            lambda w: {"service_id": w.b.service.pk},
+        ],
+        methods=("GET",),
+    ),
+    "staff:formengine_staff:form_publish": Tenant(
+        own=lambda w: {"service_id": w.a.draft_service.pk},
+        foreign=[
+            lambda w: {"service_id": w.b.draft_service.pk},
+            lambda w: {"service_id": w.b.service.pk},
+        ],
+        methods=("POST",),
+    ),
+    "staff:formengine_staff:form_version": Tenant(
+        own=lambda w: {"service_id": w.a.service.pk, "number": w.a.form_version.number},
+        foreign=[
+            lambda w: {"service_id": w.b.service.pk, "number": w.b.form_version.number},
+            lambda w: {"service_id": w.b.draft_service.pk, "number": 1},
+        ],
+        methods=("GET",),
+    ),
 }
 
 
@@ -215,6 +256,7 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
             "authorities",
             "catalogue",
             "core",
+            "formengine",
             "networks",
             "portal",
         }:

@@ -4,7 +4,7 @@
 - No module imports ``demo``; the demo builds on everything.
 - Between modules only the published surface is used: ``models`` (for foreign
   keys and the access layer), ``selectors`` and ``services`` (reads and writes),
-  ``cache`` and ``folding`` of authorities. Views, forms, serializers and
+  ``cache`` and ``folding`` of authorities, ``engine`` of the form engine. Views, forms, serializers and
   templates stay private to their module.
 """
 
@@ -16,8 +16,21 @@ from pathlib import Path
 import verbund
 
 PACKAGE = Path(verbund.__file__).parent
-MODULES = {"accounts", "authorities", "networks", "portal", "catalogue", "api", "demo"}
-PUBLISHED = {"models", "selectors", "services", "cache", "folding"}
+MODULES = {
+    "accounts",
+    "authorities",
+    "networks",
+    "portal",
+    "catalogue",
+    "formengine",
+    "applications",
+    "payments",
+    "cases",
+    "api",
+    "demo",
+}
+# ``engine`` is the form engine's pure, database-free core (verbund.formengine.engine).
+PUBLISHED = {"models", "selectors", "services", "cache", "folding", "engine"}
 
 
 def _imports() -> list[tuple[str, str, str]]:

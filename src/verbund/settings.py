@@ -182,7 +182,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Citizens' uploads: outside MEDIA_ROOT and without a URL (verbund.applications.storage).
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "verbund.applications.storage.PrivateFileSystemStorage",
         "OPTIONS": {
             "location": os.environ.get("VERBUND_PRIVATE_ROOT", str(DATA_DIR / "private")),
             "base_url": None,
@@ -281,6 +281,7 @@ VERBUND_PUBLIC_URL = os.environ.get("VERBUND_PUBLIC_URL", "http://127.0.0.1:8000
 # Uploads: ClamAV's clamd, e.g. "unix:///run/clamav/clamd.ctl" or "tcp://127.0.0.1:3310".
 # Empty: no virus scan (the type and size checks still apply).
 VERBUND_CLAMD = os.environ.get("VERBUND_CLAMD", "")
+VERBUND_CLAMD_TIMEOUT = float(os.environ.get("VERBUND_CLAMD_TIMEOUT", "10"))
 VERBUND_UPLOAD_MAX_MB = int(os.environ.get("VERBUND_UPLOAD_MAX_MB", "10"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

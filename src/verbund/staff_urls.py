@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("verbund.networks.urls_staff")),
     path("", include("verbund.portal.urls_staff")),
     path("", include("verbund.catalogue.urls_staff")),
+    path("", include("verbund.formengine.urls_staff")),
 ]

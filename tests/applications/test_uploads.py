@@ -22,6 +22,7 @@ from PIL import Image
 from tests.applications.test_clamd import EICAR, FakeClamd, start_fake_clamd, stop_fake_clamd
 from verbund.applications.uploads import (
     DEFAULT_ACCEPT,
+    KNOWN_TYPES,
     CheckedUpload,
     UploadRejected,
     format_size,
@@ -173,6 +174,9 @@ def test_accept_aliases_and_other_known_types() -> None:
 
 
 def test_accept_must_name_known_types() -> None:
+    assert set(DEFAULT_ACCEPT) <= KNOWN_TYPES
+    assert {"image/heic", "image/tiff", "image/jpg"} <= KNOWN_TYPES
+    assert "text/plain" not in KNOWN_TYPES
     with pytest.raises(ValueError, match="text/plain"):
         inspect_upload(upload("a.txt", b"x"), accept=["text/plain"], max_bytes=LIMIT)
     with pytest.raises(ValueError, match="no type"):

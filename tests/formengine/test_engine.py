@@ -421,3 +421,16 @@ def test_summary_displays_answers(form: engine.Form) -> None:
     assert engine.check_all(form, {**answers, "nachweis": []}) == {
         "nachweis": {"nachweis": "Laden Sie „Nachweis“ hoch."}
     }
+
+
+def test_upload_types_are_those_the_upload_checks_know() -> None:
+    from verbund.applications.uploads import KNOWN_TYPES, _canonical
+
+    assert {_canonical(t) for t in KNOWN_TYPES} == engine.UPLOAD_TYPES
+    broken = definition()
+    broken["schema"]["properties"]["nachweis"]["x-accept"] = ["application/msword"]
+    assert (
+        "schema.properties.nachweis.x-accept: a non-empty list of these types: application/pdf, "
+        "image/bmp, image/gif, image/heic, image/jpeg, image/png, image/tiff, "
+        "image/webp"
+    ) in engine.validate_definition(broken)

@@ -2,7 +2,8 @@
 
 Each builds two services: one published (which every staff user may read, so
 it is never a foreign object) and one draft (which only its own staff see).
-Each authority has an office and adopts its own published service.
+Each authority has an office and adopts its own published service, whose
+form is published as version 1.
 
 The isolation test logs in as A's most privileged user (clerk, authority
 admin and network coordinator at once) and asks for B's objects.
@@ -10,11 +11,12 @@ admin and network coordinator at once) and asks for B's objects.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass
 from typing import cast
 
-from tests.factories import AuthorityFactory, make_user
+from tests.factories import SIMPLE_DEFINITION, AuthorityFactory, make_user
 from verbund.accounts.models import AuthorityRole, AuthorityRoleKind, User
 from verbund.accounts.services import authority_role_grant, network_role_grant
 from verbund.authorities.models import Authority, AuthorityKind
@@ -25,6 +27,8 @@ from verbund.catalogue.services import (
     service_create,
     service_publish,
 )
+from verbund.formengine.models import FormVersion
+from verbund.formengine.services import form_version_create
 from verbund.networks.models import Membership, Network
 from verbund.networks.services import membership_add, network_create
 from verbund.portal.models import LegalPage, LegalPageKind
@@ -44,6 +48,7 @@ class Tenant:
     draft_service: Service
     office: Office
     adoption: Adoption
+    form_version: FormVersion
 
 
 def _service(authority: Authority, slug: str, title: str) -> Service:
@@ -96,6 +101,9 @@ def _tenant(letter: str, ars: str) -> Tenant:
         service=_service(authority, f"leistung-{letter_lower}", f"Leistung {letter}"),
     )
     draft_service = _service(authority, f"entwurf-{letter_lower}", f"Entwurf {letter}")
+    form_version = form_version_create(
+        actor=None, service=service, definition=copy.deepcopy(SIMPLE_DEFINITION)
+    )
     office = office_create(
         actor=None,
         authority=authority,
@@ -125,6 +133,7 @@ def _tenant(letter: str, ars: str) -> Tenant:
         draft_service,
         office,
         adoption,
+        form_version,
     )
 
 

@@ -68,8 +68,8 @@ def test_search_lists_places_with_their_kreis(client: Client, authority: Authori
     assert response.status_code == 200
     html = _html(response)
     assert "Suchergebnisse" in html
-    member_url = reverse("portal:member_home", kwargs={"ars": authority.ars})
-    assert f'<a class="kern-link" href="{member_url}">Merzenich</a>' in html
+    place_url = reverse("catalogue:place", kwargs={"ars": authority.ars})
+    assert f'<a class="kern-link" href="{place_url}">Merzenich</a>' in html
     assert "Kreisangehörige Gemeinde" in html
     assert "Düren" in html
     assert "Kein Ort gefunden" not in html

@@ -37,6 +37,7 @@ from verbund.applications import clamd
 
 __all__ = [
     "DEFAULT_ACCEPT",
+    "KNOWN_TYPES",
     "CheckedUpload",
     "UploadRejected",
     "format_size",
@@ -230,6 +231,10 @@ _ALIASES = {
 }
 
 
+# Every MIME type ``accept`` may name (for validating form definitions).
+KNOWN_TYPES = frozenset(_TYPES) | frozenset(_ALIASES)
+
+
 def _canonical(content_type: str) -> str:
     content_type = content_type.split(";")[0].strip().lower()
     return _ALIASES.get(content_type, content_type)
@@ -287,7 +292,7 @@ def sanitize_filename(name: str | None) -> str:
 def format_size(size: int, *, round_up: bool = False) -> str:
     """A size for people, in the active language's number format: "12,4 MB", "850 KB".
 
-    Units are binary (1 MB = 1024 × 1024 bytes), as file managers show them. With
+    Units are binary (1 MB = 1024 × 1024 bytes), as Windows shows them. With
     ``round_up`` the last digit is rounded up, so a file just over a limit never
     reads as equal to it; limits are rounded down.
     """
@@ -306,11 +311,12 @@ def format_size(size: int, *, round_up: bool = False) -> str:
 def _join(items: list[str]) -> str:
     if len(items) == 1:
         return items[0]
+    # Translators: the end of a list, e.g. "kein PNG-Bild und kein JPEG-Bild".
     return _("%(items)s und %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
 
 
 def _negations(accept: Sequence[str]) -> str:
-    """ "keine PDF-Datei, kein PNG- und kein JPEG-Bild".
+    """The negated type phrases as one list: "keine PDF-Datei, kein PNG- und kein JPEG-Bild".
 
     Where two neighbours end in the same "-Noun", the first keeps only the hyphen
     (German "Ergänzungsstrich"). Translations without hyphenated nouns are unaffected.

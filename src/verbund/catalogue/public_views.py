@@ -10,14 +10,17 @@ from django.views.decorators.http import require_safe
 
 from verbund.authorities.selectors import place_search
 from verbund.catalogue.index import routing_index
+from verbund.catalogue.models import Themenfeld
 from verbund.catalogue.public_forms import PlaceForm, ServiceSearchForm
 from verbund.catalogue.selectors import (
+    place_services,
     past_adoptions,
     published_service,
     running_adoptions,
     service_search,
     service_use_by_network,
 )
+from verbund.catalogue.selectors import PlaceOffer, apply_url
 
 _SLUG_OR_LEIKA = re.compile(r"^(?:99\d{12}|[a-z0-9]+(?:-[a-z0-9]+)*)$")
 _ARS12 = re.compile(r"^\d{12}$")
@@ -72,5 +75,35 @@ def service_detail(request: HttpRequest, key: str) -> HttpResponse:
             "place_form": place_form,
             "resolution": resolution,
             "candidates": candidates,
+            "apply_url": apply_url(resolution) if resolution else "",
         },
     )
+
+
+
+@require_safe
+def place_detail(request: HttpRequest, ars: str) -> HttpResponse:
+    """The services available for one place: online ones first, grouped by Themenfeld."""
+    index = routing_index()
+    place = index.place(ars) if _ARS12.match(ars) else None
+    if place is None:
+        raise Http404
+    offers = place_services(place)
+    return render(
+        request,
+        "catalogue/place_services.html",
+        {
+            "place": place,
+            "kreis": index.kreise.get(place.ars[:5]),
+            "online": _grouped([o for o in offers if o.apply_url]),
+            "offline": _grouped([o for o in offers if not o.apply_url]),
+        },
+    )
+
+
+def _grouped(offers: list[PlaceOffer]) -> list[tuple[str, list[PlaceOffer]]]:
+    labels = dict(Themenfeld.choices)
+    groups: dict[str, list[PlaceOffer]] = {}
+    for offer in sorted(offers, key=lambda o: (str(labels[o.service.themenfeld]), o.service.title)):
+        groups.setdefault(str(labels[offer.service.themenfeld]), []).append(offer)
+    return list(groups.items())

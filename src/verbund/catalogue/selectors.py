@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from verbund.authorities.models import Authority
@@ -23,6 +24,7 @@ from verbund.catalogue.index import (
     routing_index,
 )
 from verbund.catalogue.models import Adoption, Office, Service, ServiceStatus
+from verbund.formengine.selectors import services_with_forms
 from verbund.networks.models import Network
 from verbund.networks.selectors import active_member_ids, active_members_by_network
 
@@ -217,3 +219,36 @@ def routes(
 
 def authority_ref(authority_id: int) -> AuthorityRef | None:
     return routing_index().authorities.get(authority_id)
+
+
+
+def apply_url(resolution: Resolution, with_forms: set[int] | None = None) -> str:
+    """Where "Online beantragen" leads for this resolution: the platform's own
+    application when the service has a published form, else the shared online
+    service; empty where the responsible authority does not offer it online."""
+    if resolution.adoption is None or not resolution.adoption.online:
+        return ""
+    if with_forms is None:
+        with_forms = services_with_forms([resolution.service.id])
+    if resolution.service.id in with_forms:
+        start = reverse("applications:start", kwargs={"key": resolution.service.key})
+        return f"{start}?ort={resolution.place.ars}"
+    return resolution.online_url
+
+
+@dataclass(frozen=True)
+class PlaceOffer:
+    """A published service as offered for one place."""
+
+    service: ServiceRef
+    resolution: Resolution
+    apply_url: str
+
+
+def place_services(place: AuthorityRef) -> list[PlaceOffer]:
+    """The published services whose responsible authority offers them for ``place``."""
+    index = routing_index()
+    resolutions = [index.resolve(service, place) for service in index.services.values()]
+    offered = [r for r in resolutions if r.adoption is not None]
+    with_forms = services_with_forms(r.service.id for r in offered)
+    return [PlaceOffer(r.service, r, apply_url(r, with_forms)) for r in offered]

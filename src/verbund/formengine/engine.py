@@ -37,6 +37,20 @@ STEP_KEY = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 AMOUNT = re.compile(r"^\d{1,7}\.\d{2}$")
 DEFAULT_ACCEPT = ("application/pdf", "image/png", "image/jpeg")
+# The file types the upload checks can recognise from the content (the canonical
+# names of verbund.applications.uploads.KNOWN_TYPES; a test keeps both in step).
+UPLOAD_TYPES = frozenset(
+    {
+        "application/pdf",
+        "image/bmp",
+        "image/gif",
+        "image/heic",
+        "image/jpeg",
+        "image/png",
+        "image/tiff",
+        "image/webp",
+    }
+)
 DEFAULT_MAX_MB = 10
 # A German postcode: 5 digits, from 01001 to 99998.
 POSTCODE = re.compile(r"^(?!00)\d{5}$")
@@ -368,8 +382,15 @@ def validate_definition(definition: Any) -> list[str]:
             errors.extend(_choice_errors(f"{where}.items", prop["items"]))
         if kind is Kind.FILE:
             accept = prop.get("x-accept", list(DEFAULT_ACCEPT))
-            if not isinstance(accept, list) or not all(isinstance(a, str) for a in accept):
-                errors.append(f"{where}.x-accept: a list of MIME types")
+            if (
+                not isinstance(accept, list)
+                or not accept
+                or not all(a in UPLOAD_TYPES for a in accept)
+            ):
+                errors.append(
+                    f"{where}.x-accept: a non-empty list of these types: "
+                    + ", ".join(sorted(UPLOAD_TYPES))
+                )
             size = prop.get("x-max-size-mb", DEFAULT_MAX_MB)
             if not isinstance(size, int | float) or not 0 < size <= 100:
                 errors.append(f"{where}.x-max-size-mb: a number from 0 to 100")
@@ -606,9 +627,9 @@ def _parse_address(f: Field, data: Mapping[str, Any]) -> tuple[Any, str | None]:
                 "part": _(label),
             }
     if not POSTCODE.match(parts["plz"]):
-        return None, _(
-            "Die Postleitzahl bei %(label)s hat fünf Ziffern, zum Beispiel 52399."
-        ) % {"label": _label(f)}
+        return None, _("Die Postleitzahl bei %(label)s hat fünf Ziffern, zum Beispiel 52399.") % {
+            "label": _label(f)
+        }
     for key, limit in (("strasse", 100), ("hausnummer", 10), ("ort", 100)):
         if len(parts[key]) > limit:
             return None, _("Eine Angabe bei %(label)s ist zu lang.") % {"label": _label(f)}
@@ -657,9 +678,9 @@ def _parse_one(
     if f.kind is Kind.MONEY:
         money = _parse_money(text)
         if money is None:
-            return None, _("Geben Sie bei %(label)s einen Betrag in Euro ein, zum Beispiel 16,80.") % {
-                "label": _label(f)
-            }
+            return None, _(
+                "Geben Sie bei %(label)s einen Betrag in Euro ein, zum Beispiel 16,80."
+            ) % {"label": _label(f)}
         return f"{money:.2f}", None
     if f.kind is Kind.POSTCODE:
         if not POSTCODE.match(text):
@@ -856,7 +877,8 @@ def check_all(
             error = check_value(f, value)
             if error is None and f.kind is Kind.DATE:
                 _value, error = _parse_date(
-                    f, {f"{f.name}-{k}": v for k, v in raw_from_answer(f, value).items()},
+                    f,
+                    {f"{f.name}-{k}": v for k, v in raw_from_answer(f, value).items()},
                     today or dt.date.today(),
                 )
             if error is not None:
@@ -891,9 +913,7 @@ def compute_fees(
                 continue
             quantity = int(per)
         amount = local.get(rule.label, rule.amount)
-        lines.append(
-            FeeLine(rule.label, amount, quantity, (amount * quantity).quantize(CENT))
-        )
+        lines.append(FeeLine(rule.label, amount, quantity, (amount * quantity).quantize(CENT)))
     return lines
 
 

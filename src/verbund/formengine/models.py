@@ -19,11 +19,17 @@ class ServiceForm(models.Model):
     """The builder's working copy of a service's form definition."""
 
     service = models.OneToOneField(
-        "catalogue.Service", on_delete=models.CASCADE, related_name="form", verbose_name=_("Leistung")
+        "catalogue.Service",
+        on_delete=models.CASCADE,
+        related_name="form",
+        verbose_name=_("Leistung"),
     )
     # The builder of the service: the authority whose admins edit the form.
     authority = models.ForeignKey(
-        "authorities.Authority", on_delete=models.PROTECT, related_name="+", verbose_name=_("Behörde")
+        "authorities.Authority",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Behörde"),
     )
     draft = models.JSONField(_("Entwurf"), default=dict)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
@@ -49,7 +55,10 @@ class FormVersion(models.Model):
         verbose_name=_("Leistung"),
     )
     authority = models.ForeignKey(
-        "authorities.Authority", on_delete=models.PROTECT, related_name="+", verbose_name=_("Behörde")
+        "authorities.Authority",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Behörde"),
     )
     number = models.PositiveIntegerField(_("Version"))
     definition = models.JSONField(_("Definition"))
