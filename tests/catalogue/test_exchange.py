@@ -252,3 +252,53 @@ def test_commands_export_and_import(entries: list[Service], tmp_path: Path) -> N
     with pytest.raises(CommandError, match="nicht UTF-8"):
         call_command("import_catalogue", str(broken))
     assert Service.objects.filter(status=ServiceStatus.PUBLISHED).count() == 2
+
+
+def test_form_definitions_travel_with_the_entry(entries: list[Service]) -> None:
+    from tests.factories import SIMPLE_DEFINITION, FormVersionFactory
+    from verbund.formengine.engine import definition_digest
+    from verbund.formengine.models import FormVersion
+
+    fahrzeug = entries[0]
+    FormVersionFactory(service=fahrzeug, number=1)
+    newest = copy.deepcopy(SIMPLE_DEFINITION)
+    newest["steps"][0]["title"] = "Wie ist Ihr Name?"  # type: ignore[index]
+    FormVersionFactory(service=fahrzeug, number=2, definition=newest)
+    document = json.loads(json.dumps(_export(), ensure_ascii=False))
+    entry = next(e for e in document["leistung"] if e["id"]["value"] == fahrzeug.slug)
+    assert entry["verbund"]["formular"] == {"version": 2, "definition": newest}
+    assert all("formular" not in e["verbund"] for e in document["leistung"] if e is not entry)
+
+    # Another installation: the service and its form arrive together, as version 1 there.
+    FormVersion.objects.all().delete()
+    Service.objects.all().delete()
+    result = catalogue_import(document)
+    assert (result.created, result.forms) == (3, 1)
+    imported = FormVersion.objects.get()
+    assert (imported.service.slug, imported.number, imported.definition) == (
+        fahrzeug.slug,
+        1,
+        newest,
+    )
+    assert imported.digest == definition_digest(newest)
+    assert str(result) == "3 neu, 0 geändert, 0 unverändert, 1 Formularversionen veröffentlicht"
+    # Importing the same again publishes nothing; a changed definition becomes version 2.
+    assert catalogue_import(document).forms == 0
+    entry["verbund"]["formular"]["definition"]["steps"][1]["title"] = "Ihre E-Mail-Adresse?"
+    assert catalogue_import(document).forms == 1
+    assert list(FormVersion.objects.values_list("number", flat=True).order_by("number")) == [1, 2]
+
+    # An invalid definition is refused with the place, and nothing is written.
+    broken = copy.deepcopy(document)
+    broken_entry = next(e for e in broken["leistung"] if e["id"]["value"] == fahrzeug.slug)
+    broken_entry["verbund"]["formular"]["definition"]["steps"] = []
+    broken_entry["verbund"]["titel"] = "x"
+    audit_before = AuditEntry.objects.count()
+    with pytest.raises(CatalogueImportError) as refused:
+        catalogue_import(broken)
+    assert (
+        "Eintrag 2 (99036008070002), Feld verbund.formular.definition: steps: at least one step "
+        "is needed"
+    ) in refused.value.errors
+    assert FormVersion.objects.count() == 2
+    assert AuditEntry.objects.count() == audit_before

@@ -27,6 +27,9 @@ from jsonschema import Draft202012Validator
 from verbund.authorities.models import Authority
 from verbund.catalogue.models import SECTION_FIELDS, Service, ServiceStatus
 from verbund.core.audit import audit_record, field_changes
+from verbund.formengine.engine import definition_digest, validate_definition
+from verbund.formengine.selectors import current_version
+from verbund.formengine.services import form_version_create
 
 FORMAT = "verbund-leistungskatalog"
 FORMAT_VERSION = 1
@@ -79,13 +82,18 @@ class ImportResult:
     created: int
     updated: int
     unchanged: int
+    # Form versions published by the import (a definition that differs from the newest).
+    forms: int = 0
 
     def __str__(self) -> str:
-        return _("%(created)d neu, %(updated)d geändert, %(unchanged)d unverändert") % {
+        text = _("%(created)d neu, %(updated)d geändert, %(unchanged)d unverändert") % {
             "created": self.created,
             "updated": self.updated,
             "unchanged": self.unchanged,
         }
+        if self.forms:
+            text += ", " + _("%(forms)d Formularversionen veröffentlicht") % {"forms": self.forms}
+        return text
 
 
 def _text(value: str) -> list[dict[str, str]]:
@@ -129,9 +137,17 @@ def service_entry(service: Service) -> dict[str, Any]:
             "bearbeitungsdauerArbeitstage": service.processing_days,
             "status": service.status,
             "entwickeltVon": {"ars": service.builder.ars, "name": service.builder.name},
+            **_form_of(service),
         },
     }
 
+
+def _form_of(service: Service) -> dict[str, Any]:
+    """The newest published form version, travelling with the entry."""
+    version = current_version(service.pk) if service.pk else None
+    if version is None:
+        return {}
+    return {"formular": {"version": version.number, "definition": version.definition}}
 
 def catalogue_export(services: Iterable[Service], *, source: str = "") -> dict[str, Any]:
     return {
@@ -241,7 +257,7 @@ def catalogue_import(data: Any, *, actor: Any = None) -> ImportResult:
             )
         raise CatalogueImportError(messages)
 
-    prepared: list[tuple[Service, dict[str, Any], bool]] = []
+    prepared: list[tuple[Service, dict[str, Any], bool]] = []  # (service, entry, new)
     errors: list[str] = []
     seen: set[str] = set()
     builders = {
@@ -294,13 +310,23 @@ def catalogue_import(data: Any, *, actor: Any = None) -> ImportResult:
                 % {"where": where, "slug": service.slug}
             )
             continue
-        prepared.append((service, fields, existing is None))
+        form = entry["verbund"].get("formular")
+        if form is not None:
+            problems = validate_definition(form["definition"])
+            if problems:
+                errors.extend(
+                    _("%(where)s, Feld verbund.formular.definition: %(message)s")
+                    % {"where": where, "message": problem}
+                    for problem in problems[:10]
+                )
+                continue
+        prepared.append((service, entry, existing is None))
     if errors:
         raise CatalogueImportError(errors)
 
-    created = updated = unchanged = 0
+    created = updated = unchanged = forms = 0
     with transaction.atomic():
-        for service, _fields, is_new in prepared:
+        for service, entry, is_new in prepared:
             if is_new:
                 if service.status == ServiceStatus.PUBLISHED:
                     service.published_at = timezone.now()
@@ -313,24 +339,37 @@ def catalogue_import(data: Any, *, actor: Any = None) -> ImportResult:
                     authority=service.builder_id,
                     changes=field_changes(None, _state(service)),
                 )
-                continue
-            stored = Service.objects.select_for_update().get(pk=service.pk)
-            changes = field_changes(_state(stored), _state(service))
-            if not changes:
-                unchanged += 1
-                continue
-            if service.status == ServiceStatus.PUBLISHED and service.published_at is None:
-                service.published_at = timezone.now()
-            service.save()
-            updated += 1
-            audit_record(
-                actor=actor,
-                action="catalogue.service_import_updated",
-                obj=service,
-                authority=service.builder_id,
-                changes=changes,
-            )
-    return ImportResult(created, updated, unchanged)
+            else:
+                stored = Service.objects.select_for_update().get(pk=service.pk)
+                changes = field_changes(_state(stored), _state(service))
+                if not changes:
+                    unchanged += 1
+                else:
+                    if service.status == ServiceStatus.PUBLISHED and service.published_at is None:
+                        service.published_at = timezone.now()
+                    service.save()
+                    updated += 1
+                    audit_record(
+                        actor=actor,
+                        action="catalogue.service_import_updated",
+                        obj=service,
+                        authority=service.builder_id,
+                        changes=changes,
+                    )
+            forms += _import_form(service, entry, actor)
+    return ImportResult(created, updated, unchanged, forms)
+
+
+def _import_form(service: Service, entry: dict[str, Any], actor: Any) -> int:
+    """Publish the entry's form definition as a new version when it differs; 1 if so."""
+    form = entry["verbund"].get("formular")
+    if form is None:
+        return 0
+    latest = current_version(service.pk)
+    if latest is not None and latest.digest == definition_digest(form["definition"]):
+        return 0
+    form_version_create(actor=actor, service=service, definition=form["definition"])
+    return 1
 
 
 def catalogue_import_text(text: str, *, actor: Any = None) -> ImportResult:
