@@ -22,7 +22,7 @@ def _load() -> str:
     return out.getvalue()
 
 
-def test_demo_has_the_three_networks_and_is_idempotent() -> None:
+def test_demo_has_the_networks_and_is_idempotent() -> None:
     output = _load()
     assert "sb.merzenich" in output
     assert DEMO_PASSWORD in output
@@ -44,10 +44,13 @@ def test_demo_has_the_three_networks_and_is_idempotent() -> None:
     wue = Network.objects.get(slug="wuerzburg")
     assert Membership.objects.filter(network=wue).count() == 1 + 52
     assert Membership.objects.get(network=wue, role="lead").authority.ars == "09679"
+    dueren = Network.objects.get(slug="kreis-dueren")
+    assert Membership.objects.filter(network=dueren).count() == 1 + 15
+    assert Membership.objects.get(network=dueren, role="lead").authority.ars == "05358"
 
     assert Authority.objects.get(ars="053580040040").name == "Merzenich"
-    assert User.objects.filter(two_factor_exempt=True).count() == 7
-    assert AuthorityRole.objects.count() == 7
+    assert User.objects.filter(two_factor_exempt=True).count() == 9
+    assert AuthorityRole.objects.count() == 10
     assert NetworkRole.objects.count() == 3
     member_count = Membership.objects.values("authority").distinct().count()
     assert LegalPage.objects.count() == 3 * member_count

@@ -330,21 +330,29 @@ def test_publishing_an_unchanged_draft_is_refused(client: Client, service: Servi
     assert list(FormVersion.objects.values_list("number", flat=True)) == [1]
 
 
-def test_publishing_an_invalid_draft_names_the_errors(client: Client, service: Service) -> None:
-    definition = _definition(
-        contact={"email": "telefon"}, fees=[{"label": "Gebühr", "amount": "10"}]
-    )
+@pytest.mark.parametrize(
+    ("changes", "count"),
+    [
+        ({"fees": [{"label": "Gebühr", "amount": "10"}]}, 1),
+        ({"contact": {"email": "telefon"}, "fees": [{"label": "Gebühr", "amount": "10"}]}, 3),
+    ],
+)
+def test_publishing_an_invalid_draft_names_the_errors(
+    client: Client, service: Service, changes: dict[str, Any], count: int
+) -> None:
+    definition = _definition(**changes)
     errors = engine.validate_definition(definition)
-    assert len(errors) == 3
+    assert len(errors) == count
     _save(client, service, definition)
     before = _state()
     response = client.post(_url("form_publish", service), follow=True)
     assert _state() == before
-    content = response.content.decode()
-    assert (
-        "Der Entwurf wurde nicht veröffentlicht: er enthält 3 Fehler. "
+    assert not FormVersion.objects.exists()
+    assert [str(m) for m in response.context["messages"]] == [
+        f"Der Entwurf wurde nicht veröffentlicht: er enthält {count} Fehler. "
         "Sie sind unter „Prüfung“ aufgeführt."
-    ) in content
+    ]
+    content = response.content.decode()
     for error in errors:
         assert escape(error) in content
 

@@ -15,7 +15,15 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from verbund.demo.data import INDEN, JUELICH, KERPEN, LINNICH, MERZENICH, NIEDERZIER
+from verbund.demo.data import (
+    INDEN,
+    JUELICH,
+    KERPEN,
+    KREIS_DUEREN,
+    LINNICH,
+    MERZENICH,
+    NIEDERZIER,
+)
 
 
 @dataclass(frozen=True)
@@ -137,6 +145,7 @@ _SEATS: dict[str, _Seat] = {
     LK_WUERZBURG: _Seat(
         "Am Landratsamt 1", "97070", "Würzburg", "0931", "lra-wuerzburg", _STEP_FREE
     ),
+    KREIS_DUEREN: _Seat("Bismarckstraße 16", "52351", "Düren", "02421", "kreis-dueren", _STEP_FREE),
     MERZENICH: _Seat("Rathausplatz 1", "52399", "Merzenich", "02421", "merzenich", _RAMP),
     KERPEN: _Seat("Jahnplatz 1", "50171", "Kerpen", "02237", "kerpen", _LOOP),
     JUELICH: _Seat("Große Rurstraße 17", "52428", "Jülich", "02461", "juelich", _SIDE_DOOR),
@@ -194,6 +203,10 @@ OFFICES: tuple[DemoOffice, ...] = (
         _office(kreis, _SCHWERBEHINDERTENRECHT, "schwerbehindertenrecht", "520", _HOURS_KREIS)
         for kreis in (HSK, MK)
     ),
+    # Kreis Düren
+    _office(KREIS_DUEREN, _ZULASSUNG, "zulassung", "310", _HOURS_VERKEHR),
+    _office(KREIS_DUEREN, _BAUAUFSICHT, "bauaufsicht", "610", _HOURS_BY_APPOINTMENT),
+    _office(KREIS_DUEREN, _PFLEGEWOHNGELD, "pflegewohngeld", "510", _HOURS_KREIS),
     # Landkreis Würzburg and five of its Gemeinden
     _office(LK_WUERZBURG, _ZULASSUNG_BY, "zulassung", "310", _HOURS_VERKEHR),
     *(
@@ -276,6 +289,7 @@ _FEE_REIT = (
     ("Reitabgabe (Erstausgabe)", "25.00"),
     ("Verwaltungsgebühr (Erstausgabe)", "10.00"),
     ("Reitkennzeichen und Plakette (Sachkosten)", "5.00"),
+    ("Jahresplakette mit Reitabgabe (Folgejahre)", "25.00"),
 )
 # NRW Gemeinden set their own fee; the amounts are illustrations.
 _FEE_GEWERBE = (("Gewerbeanmeldung", "26.00"),)
@@ -350,6 +364,7 @@ SERVICES: tuple[DemoService, ...] = (
             _A(OLPE, _ZULASSUNG, _FEE_AUSSERBETRIEB, True, "2024-02-01"),
             _A(SIWI, _ZULASSUNG, _FEE_AUSSERBETRIEB, False, "2024-06-01"),
             _A(LK_WUERZBURG, _ZULASSUNG_BY, _FEE_AUSSERBETRIEB, True, "2025-01-15"),
+            _A(KREIS_DUEREN, _ZULASSUNG, _FEE_AUSSERBETRIEB, True, "2024-09-01"),
         ),
     ),
     DemoService(
@@ -470,6 +485,7 @@ SERVICES: tuple[DemoService, ...] = (
             _A(SOEST, _PFLEGEWOHNGELD, (), True, "2024-01-15"),
             _A(OLPE, _PFLEGEWOHNGELD, (), True, "2024-07-01"),
             _A(SIWI, _PFLEGEWOHNGELD, (), False, "2025-02-01"),
+            _A(KREIS_DUEREN, _PFLEGEWOHNGELD, (), True, "2025-01-01"),
         ),
     ),
     DemoService(
@@ -536,6 +552,7 @@ SERVICES: tuple[DemoService, ...] = (
             _A(OLPE, _BAUAUFSICHT, (), True, "2024-04-01"),
             _A(HSK, _BAUAUFSICHT, (), True, "2025-03-01"),
             _A(KERPEN, _BAUAUFSICHT, (), True, "2025-09-01"),
+            _A(KREIS_DUEREN, _BAUAUFSICHT, (), True, "2025-06-01"),
         ),
     ),
     DemoService(

@@ -34,6 +34,7 @@ class DemoUser:
 
 MERZENICH, KERPEN, JUELICH = "053580040040", "053620032032", "053580024024"
 LINNICH, INDEN, NIEDERZIER = "053580036036", "053580020020", "053580048048"
+KREIS_DUEREN = "05358"
 
 NETWORKS: tuple[DemoNetwork, ...] = (
     DemoNetwork(
@@ -78,6 +79,21 @@ NETWORKS: tuple[DemoNetwork, ...] = (
         members=("09679",),
         members_of_kreis="09679",
     ),
+    DemoNetwork(
+        slug="kreis-dueren",
+        name="Digitale Modellregion Kreis Düren",
+        kind="county_network",
+        description=(
+            "Der Kreis Düren und seine Kommunen nutzen gemeinsame Online-Dienste: Die "
+            "Kreisverwaltung bietet Zulassung, Bauaufsicht und Pflegewohngeld online an, die "
+            "Gemeinden geben ihre Stellungnahmen digital ab."
+        ),
+        operator_name="",
+        joined_on=dt.date(2024, 7, 1),
+        lead=KREIS_DUEREN,
+        members=(KREIS_DUEREN,),
+        members_of_kreis=KREIS_DUEREN,
+    ),
 )
 
 USERS: tuple[DemoUser, ...] = (
@@ -92,6 +108,18 @@ USERS: tuple[DemoUser, ...] = (
         "Verwaltung Merzenich",
         authority_roles=((MERZENICH, "authority_admin"), (MERZENICH, "clerk")),
         note="Behördenadministration der Gemeinde Merzenich",
+    ),
+    DemoUser(
+        "sb.dueren",
+        "Sachbearbeitung Kreis Düren",
+        authority_roles=((KREIS_DUEREN, "clerk"),),
+        note="Sachbearbeitung des Kreises Düren (Zulassung, Bauaufsicht, Pflegewohngeld)",
+    ),
+    DemoUser(
+        "admin.dueren",
+        "Verwaltung Kreis Düren",
+        authority_roles=((KREIS_DUEREN, "authority_admin"), (KREIS_DUEREN, "clerk")),
+        note="Behördenadministration des Kreises Düren",
     ),
     DemoUser(
         "koordination.dlz",

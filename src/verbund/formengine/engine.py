@@ -265,6 +265,8 @@ def _kind_of(prop: Mapping[str, Any]) -> Kind | None:
     if explicit is not None:
         return _EXPLICIT_KINDS.get(explicit) if isinstance(explicit, str) else None
     kind_type = prop.get("type")
+    if ("enum" in prop or "oneOf" in prop) and kind_type in ("string", "integer", "number", None):
+        return Kind.CHOICE
     if kind_type == "boolean":
         return Kind.YESNO
     if kind_type in ("integer", "number"):
@@ -275,8 +277,6 @@ def _kind_of(prop: Mapping[str, Any]) -> Kind | None:
             return Kind.MULTICHOICE
         return None
     if kind_type == "string" or kind_type is None:
-        if "enum" in prop or "oneOf" in prop:
-            return Kind.CHOICE
         fmt = prop.get("format")
         if fmt is None:
             return Kind.TEXT if kind_type == "string" else None

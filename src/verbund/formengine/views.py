@@ -158,10 +158,12 @@ def form_publish(request: HttpRequest, service_id: int) -> HttpResponse:
     try:
         version = services.form_publish(actor=request.user, service=service)
     except ValidationError as exc:
-        if len(exc.messages) == 1:
-            messages.error(request, exc.messages[0])
+        if getattr(exc, "code", None) is not None:
+            # A refusal in one sentence: no draft yet, or the draft is already published.
+            for message in exc.messages:
+                messages.error(request, message)
         else:
-            # The editor lists the draft's errors in its check below the text area.
+            # The definition's errors: the editor lists them in its check below the text area.
             messages.error(
                 request,
                 _(

@@ -29,6 +29,10 @@ from verbund.catalogue.services import (
 )
 from verbund.demo import catalogue
 from verbund.demo.data import DEMO_PASSWORD, NETWORKS, USERS
+from verbund.demo.forms import FORMS
+from verbund.formengine.engine import definition_digest
+from verbund.formengine.selectors import current_version
+from verbund.formengine.services import form_save_draft, form_version_create
 from verbund.networks.models import Membership, MembershipRole, Network
 from verbund.networks.services import membership_add, network_create
 from verbund.portal.models import ConformityStatus, LegalPage, LegalPageKind
@@ -52,6 +56,7 @@ class Command(BaseCommand):
             self._users(networks)
             self._legal_pages()
             self._catalogue()
+            self._forms()
         self._print_logins()
 
     def _network(self, spec: Any) -> Network:
@@ -213,6 +218,16 @@ class Command(BaseCommand):
                     online=use.online,
                     started_on=started_on,
                 )
+
+    def _forms(self) -> None:
+        """Publish the demo form definitions (a new version only where one changed)."""
+        for slug, definition in FORMS.items():
+            service = Service.objects.get(slug=slug)
+            latest = current_version(service.pk)
+            if latest is not None and latest.digest == definition_digest(definition):
+                continue
+            form_save_draft(actor=None, service=service, definition=definition)
+            form_version_create(actor=None, service=service, definition=definition)
 
     def _print_logins(self) -> None:
         self.stdout.write("")
