@@ -151,9 +151,17 @@ DEFINITION: dict[str, Any] = {
             "fields": ["aktenzeichen"],
             "when": NO_FIRST,
         },
-        {"key": "person", "title": "Angaben zu Ihnen", "fields": ["name", "geburtsdatum", "anschrift"]},
+        {
+            "key": "person",
+            "title": "Angaben zu Ihnen",
+            "fields": ["name", "geburtsdatum", "anschrift"],
+        },
         {"key": "bankverbindung", "title": "Bankverbindung", "fields": ["iban", "kontoinhaber"]},
-        {"key": "nutzung", "title": "Wofür werden Sie das Lastenrad nutzen?", "fields": ["nutzung"]},
+        {
+            "key": "nutzung",
+            "title": "Wofür werden Sie das Lastenrad nutzen?",
+            "fields": ["nutzung"],
+        },
         {"key": "kontakt", "title": "So erreichen wir Sie", "fields": ["email", "telefon"]},
     ],
     "contact": {"email": "email", "name": "name"},
@@ -257,8 +265,8 @@ def setup_world() -> None:
 
     django.setup()
     from django.db import transaction
+    from journey_server import create_baseline_table
 
-    from journey_urls import create_baseline_table
     from verbund.authorities.models import Authority
     from verbund.catalogue.models import Level, Themenfeld
     from verbund.catalogue.services import (
@@ -334,8 +342,8 @@ def inventory() -> None:
     django.setup()
     from django.db import connection
     from django_tasks_db.models import DBTaskResult
+    from journey_server import BASELINE_TABLE
 
-    from journey_urls import BASELINE_TABLE
     from verbund.applications.models import Draft, Submission
     from verbund.cases.models import Case
     from verbund.core.audit import audit_verify
@@ -354,7 +362,7 @@ def inventory() -> None:
         ).iterator()
     ]
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT reference, data FROM {BASELINE_TABLE}")  # noqa: S608
+        cursor.execute(f"SELECT reference, data FROM {BASELINE_TABLE}")
         baseline = [
             [reference, digest(json.loads(data) if isinstance(data, str) else data)]
             for reference, data in cursor.fetchall()
@@ -395,9 +403,7 @@ def _env(database_url: str) -> dict[str, str]:
     env = common._env(database_url)
     env["DJANGO_SETTINGS_MODULE"] = "journey_settings"
     env["VERBUND_DATA_DIR"] = DATA_DIR[0]
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(BENCH), env.get("PYTHONPATH", "")) if p
-    )
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(BENCH), env.get("PYTHONPATH", "")) if p)
     return env
 
 
@@ -418,8 +424,12 @@ class Server:
     def __init__(self, database_url: str, port: int, workers: int, log: Path) -> None:
         self.database_url, self.port, self.workers, self.log = database_url, port, workers, log
         self.process: subprocess.Popen[bytes] | None = None
+        self.hold = ""  # BENCH_HOLD_SUBMIT for the crash test (journey_settings)
 
     def start(self) -> None:
+        env = _env(self.database_url)
+        if self.hold:
+            env["BENCH_HOLD_SUBMIT"] = self.hold
         self.process = subprocess.Popen(
             [
                 str(Path(sys.executable).parent / "gunicorn"),
@@ -434,7 +444,7 @@ class Server:
                 str(self.log),
                 "--capture-output",
             ],
-            env=_env(self.database_url),
+            env=env,
             cwd=ROOT,
             start_new_session=True,  # its own process group, for the crash test
         )
@@ -732,9 +742,10 @@ def _submit_user(
         if csrf:
             user.browser.cookies["csrftoken"] = csrf  # the CSRF cookie outlives sessions
         try:
-            prepared.append((user.start_draft(seed, pages=False), seed, dict(user.browser.cookies)))
+            base = user.start_draft(seed, pages=False)
         except Failed:
-            pass
+            continue
+        prepared.append((base, seed, dict(user.browser.cookies)))
     preparation = {"prepared": len(prepared), "errors": dict(user.errors)}
     user.errors.clear()
     user.latencies = {kind: [] for kind in user.latencies}
@@ -877,7 +888,7 @@ class Ledger:
                 "wrong_answers": len(wrong),
             }
             if missing:
-                problems.append(f"{name}: {len(missing)} told references missing, e.g. {missing[:3]}")
+                problems.append(f"{name}: {len(missing)} told but missing, e.g. {missing[:3]}")
             if twice:
                 problems.append(f"{name}: {twice} references were told twice")
             if len(by_reference) != len(rows):
@@ -1071,7 +1082,7 @@ def _bench(
         results, _warm_up = _journeys(server.port, args, plan, 3)
         ledger.add(results)
         runs: dict[str, list[dict[str, Any]]] = {"journeys": [], "baseline": [], "submit": []}
-        for _run in range(args.repeat):
+        for _run in range(0 if args.only_crash else args.repeat):
             results, figures = _journeys(server.port, args, plan, args.seconds)
             ledger.add(results)
             _print_phase(name, "journeys", figures)
@@ -1094,15 +1105,16 @@ def _bench(
             check("submit")
     finally:
         server.stop()
-    for phase, phase_runs in runs.items():
-        out[phase] = _median_run(phase_runs)
-    for phase, figures in list(out.items()):
-        if isinstance(figures, dict) and sum(figures.get("errors", {}).values()):
+    if not args.only_crash:
+        for phase, phase_runs in runs.items():
+            out[phase] = _median_run(phase_runs)
+        if any(sum(f["errors"].values()) for phase_runs in runs.values() for f in phase_runs):
             ok = False
-    out["ratio_journey"] = out["journeys"]["rate"] / out["baseline"]["rate"]
-    out["ratio_submit"] = out["submit"]["rate"] / out["baseline"]["rate"]
+        out["ratio_journey"] = out["journeys"]["rate"] / out["baseline"]["rate"]
+        out["ratio_submit"] = out["submit"]["rate"] / out["baseline"]["rate"]
 
-    if args.crash:
+    if args.crash or args.only_crash:
+        server.hold = "" if args.hold_submit == "none" else args.hold_submit
         server.start()
         try:
             server.wait_ready(plan["start"])
@@ -1134,9 +1146,16 @@ def main() -> None:
     parser.add_argument("--submit-drafts", type=int, default=80, help="prepared per user")
     parser.add_argument("--repeat", type=int, default=1, help="runs of the three phases")
     parser.add_argument("--crash", action="store_true", help="also run the crash test")
+    parser.add_argument("--only-crash", action="store_true", help="the crash test alone")
     parser.add_argument("--kills", type=int, default=3, help="SIGKILLs in the crash test")
     parser.add_argument("--crash-after", type=float, default=10.0, help="seconds between kills")
     parser.add_argument("--crash-tail", type=float, default=8.0, help="load after the last kill")
+    parser.add_argument(
+        "--hold-submit",
+        default="outer:300",
+        help="crash test: hold each submit's answer (outer:MS after the session is saved, "
+        "inner:MS before; none)",
+    )
     parser.add_argument("--no-postgres", action="store_true")
     args = parser.parse_args()
     print(
@@ -1162,9 +1181,13 @@ def main() -> None:
             if not args.no_postgres:
                 common._postgres_admin(f"DROP DATABASE IF EXISTS {POSTGRES_DB}")
     print()
-    print("backend    | submissions/s | journey req/s | p95 all | baseline/s | p95 | "
-          "ratio | submit/s | p95 | ratio | checks")
+    print(
+        "backend    | submissions/s | journey req/s | p95 all | baseline/s | p95 | "
+        "ratio | submit/s | p95 | ratio | checks"
+    )
     for name, ok, out in summaries:
+        if "journeys" not in out:
+            continue
         j, b, s = out["journeys"], out["baseline"], out["submit"]
         print(
             f"{name:<10} | {j['rate']:13.1f} | {j['rps']:13.0f} | {j['overall']['p95']:5.1f} ms"

@@ -44,7 +44,11 @@ def _imports() -> list[tuple[str, str, str]]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = []
             if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                names = [node.module]
+                if node.module.count(".") == 1:
+                    # ``from verbund.app import selectors``: the names are the submodules.
+                    names = [f"{node.module}.{alias.name}" for alias in node.names]
+                else:
+                    names = [node.module]
             elif isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
             for name in names:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -339,3 +340,40 @@ def test_adopters_get_the_new_version_and_drafts_keep_theirs(client: Client, wor
     other = Client()
     start(other, world)
     assert Draft.objects.order_by("created_at").last().version == newer  # type: ignore[union-attr]
+
+
+def test_expired_drafts_are_purged_with_their_files(
+    client: Client, world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from verbund.applications.services import drafts_purge
+    from verbund.applications.storage import private_storage
+
+    base = fill_until_check(client, world)
+    client.post(base + "pruefen/")  # submitted: its file stays
+    kept = Attachment.objects.get()
+    other = Client()
+    second = base_of(start(other, world))
+    other.post(second + "erstausgabe/", {"erstausgabe": "ja"})
+    other.post(second + "person/", {"name": "Bert", **ADDRESS})
+    other.post(second + "nachweis/", {"nachweis": pdf("Zweite.pdf")})
+    orphan = Attachment.objects.get(filename="Zweite.pdf")
+    assert private_storage().exists(orphan.file.name)
+    assert drafts_purge() == 0
+    later = timezone.now() + dt.timedelta(days=31)
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        patch.setattr(timezone, "now", lambda: later)
+        out = __import__("io").StringIO()
+        call_command("purge_drafts", stdout=out)
+    assert out.getvalue() == "2 expired drafts deleted.\n"
+    assert Draft.objects.count() == 0
+    assert list(Attachment.objects.all()) == [kept]
+    assert private_storage().exists(kept.file.name)
+    assert not private_storage().exists(orphan.file.name)
+    assert Submission.objects.count() == 1

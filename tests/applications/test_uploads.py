@@ -479,3 +479,11 @@ def silent_address() -> Iterator[str]:
     listener.listen()  # the kernel completes the handshake; nobody reads
     yield f"tcp://127.0.0.1:{listener.getsockname()[1]}"
     listener.close()
+
+
+def test_truncated_jpeg_is_refused_after_the_receipt_module_is_loaded() -> None:
+    # WeasyPrint switches Pillow to accept truncated images when it is imported.
+    import verbund.applications.receipt  # noqa: F401
+
+    big = make_image("JPEG", size=(300, 200))
+    assert rejected(upload("foto.jpg", big[: len(big) // 2])).code == "damaged"

@@ -109,7 +109,9 @@ class Attachment(models.Model):
         Submission, on_delete=models.PROTECT, null=True, blank=True, related_name="attachments"
     )
     # The responsible authority of the application (tenant of the row).
-    authority = models.ForeignKey("authorities.Authority", on_delete=models.PROTECT, related_name="+")
+    authority = models.ForeignKey(
+        "authorities.Authority", on_delete=models.PROTECT, related_name="+"
+    )
     field = models.CharField(max_length=100)
     filename = models.CharField(_("Dateiname"), max_length=200)
     content_type = models.CharField(max_length=100)

@@ -22,6 +22,7 @@ from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from PIL import ImageFile
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
@@ -29,6 +30,11 @@ from verbund.applications.models import Submission
 from verbund.applications.selectors import submission_attachments
 from verbund.formengine import engine
 from verbund.formengine.selectors import form_of
+
+# Importing WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process,
+# which would let the upload checks accept cut-off JPEGs. Receipts embed no images
+# (every URL is refused), so the process-wide default is restored.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TEMPLATE = "applications/receipt.html"

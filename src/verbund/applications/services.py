@@ -24,6 +24,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from verbund.applications.models import Attachment, Draft, Submission, SubmissionStatus
+from verbund.applications.storage import private_storage
 from verbund.applications.uploads import inspect_upload
 from verbund.cases.models import CaseStatus
 from verbund.cases.services import case_open, case_set_status
@@ -168,9 +169,7 @@ def attachment_remove(*, draft: Draft, attachment_id: str) -> bool:
         return False
     with transaction.atomic():
         locked = Draft.objects.select_for_update().get(pk=draft.pk)
-        attachment = Attachment.objects.filter(
-            pk=pk, draft=locked, submission__isnull=True
-        ).first()
+        attachment = Attachment.objects.filter(pk=pk, draft=locked, submission__isnull=True).first()
         if attachment is None or locked.submission_id is not None:
             return False
         ids = [i for i in locked.answers.get(attachment.field) or [] if i != str(pk)]
@@ -351,3 +350,23 @@ def submission_mark_paid(*, submission: Submission) -> Submission:
             changes={"fee_total": str(locked.fee_total)},
         )
     return locked
+
+
+def drafts_purge(*, now: dt.datetime | None = None) -> int:
+    """Delete expired, unsubmitted drafts with their uploads; the number deleted.
+
+    Submitted drafts only keep the link to their submission (their answers were
+    emptied at submission) and go when expired too; attachments of a submission
+    are never touched.
+    """
+    now = now or timezone.now()
+    expired = Draft.objects.filter(expires_at__lte=now)
+    files = []
+    with transaction.atomic():
+        orphans = Attachment.objects.filter(draft__in=expired, submission__isnull=True)
+        files = [a.file.name for a in orphans]
+        orphans.delete()
+        expired_count = expired.count()
+        expired.delete()
+        transaction.on_commit(lambda: [private_storage().delete(name) for name in files])
+    return int(expired_count)

@@ -25,9 +25,9 @@ def send_confirmation(submission_id: int) -> str:
     """E-mail the applicant the reference number and the secret status link."""
     from verbund.applications.services import status_token
 
-    submission = Submission.objects.select_related(
-        "service", "responsible", "authority"
-    ).get(pk=submission_id)
+    submission = Submission.objects.select_related("service", "responsible", "authority").get(
+        pk=submission_id
+    )
     with translation.override(submission.language or "de"):
         status_url = _link(
             reverse(

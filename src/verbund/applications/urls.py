@@ -14,7 +14,9 @@ urlpatterns: list[URLPattern] = [
     path("antrag/bestaetigung/<str:reference>/", views.confirmation, name="confirmation"),
     path("status/<str:reference>/<str:token>/", views.status, name="status"),
     path("status/<str:reference>/<str:token>/bezahlen/", views.pay, name="pay"),
-    path("status/<str:reference>/<str:token>/zahlung/", views.payment_return, name="payment_return"),
+    path(
+        "status/<str:reference>/<str:token>/zahlung/", views.payment_return, name="payment_return"
+    ),
     path("status/<str:reference>/<str:token>/quittung.pdf", views.receipt, name="receipt"),
     path(
         "status/<str:reference>/<str:token>/dateien/<uuid:attachment_id>/",

@@ -75,6 +75,14 @@ def _submission_by_link(reference: str, token: str) -> Submission:
     return submission
 
 
+def _to_confirmation(draft: Draft) -> HttpResponse:
+    """A submitted draft's pages lead to its confirmation."""
+    submission = draft.submission
+    if submission is None:
+        raise Http404
+    return redirect("applications:confirmation", reference=submission.reference)
+
+
 def _status_url(submission: Submission) -> str:
     return reverse(
         "applications:status",
@@ -98,7 +106,9 @@ def start(request: HttpRequest, key: str) -> HttpResponse:
         return redirect(reverse("catalogue:service", kwargs={"key": key}) + "#zustaendig")
     resolution = index.resolve(service, place)
     version = current_version(service.id)
-    can_apply = version is not None and resolution.adoption is not None and resolution.adoption.online
+    can_apply = (
+        version is not None and resolution.adoption is not None and resolution.adoption.online
+    )
     if request.method == "POST":
         if not can_apply or version is None:
             raise Http404
@@ -147,8 +157,10 @@ def _field_views(
 ) -> list[dict[str, Any]]:
     views = []
     for f in form.visible_fields(step, answers):
-        value = raw[f.name] if raw is not None and f.name in raw else engine.raw_from_answer(
-            f, answers.get(f.name)
+        value = (
+            raw[f.name]
+            if raw is not None and f.name in raw
+            else engine.raw_from_answer(f, answers.get(f.name))
         )
         views.append(
             {
@@ -213,7 +225,7 @@ def _back_url(draft: Draft, visible: list[engine.Step], position: int) -> str:
 def step(request: HttpRequest, draft_id: uuid.UUID, step_key: str) -> HttpResponse:
     draft = _owned_draft(request, draft_id)
     if draft.submission_id is not None:
-        return redirect("applications:confirmation", reference=draft.submission.reference)
+        return _to_confirmation(draft)
     form = form_of(draft.version)
     current = form.step(step_key)
     visible = form.visible_steps(draft.answers)
@@ -271,7 +283,7 @@ def step(request: HttpRequest, draft_id: uuid.UUID, step_key: str) -> HttpRespon
 def check(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     draft = _owned_draft(request, draft_id)
     if draft.submission_id is not None:
-        return redirect("applications:confirmation", reference=draft.submission.reference)
+        return _to_confirmation(draft)
     form = form_of(draft.version)
     if request.method == "POST":
         try:
@@ -310,7 +322,7 @@ def check(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
 def save(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     draft = _owned_draft(request, draft_id)
     if draft.submission_id is not None:
-        return redirect("applications:confirmation", reference=draft.submission.reference)
+        return _to_confirmation(draft)
     form = form_of(draft.version)
     initial = draft.resume_email or str(draft.answers.get(form.contact_email or "", "") or "")
     if request.method == "POST":
@@ -320,7 +332,11 @@ def save(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
             return render(
                 request,
                 "applications/saved.html",
-                {"draft": draft, "service": draft.service, "email": resume_form.cleaned_data["email"]},
+                {
+                    "draft": draft,
+                    "service": draft.service,
+                    "email": resume_form.cleaned_data["email"],
+                },
             )
     else:
         resume_form = ResumeForm(initial={"email": initial})
@@ -337,7 +353,7 @@ def resume(request: HttpRequest, draft_id: uuid.UUID, token: str) -> HttpRespons
         return render(request, "applications/resume_invalid.html", status=404)
     _remember(request, SESSION_DRAFTS, str(draft.pk))
     if draft.submission_id is not None:
-        return redirect("applications:confirmation", reference=draft.submission.reference)
+        return _to_confirmation(draft)
     form = form_of(draft.version)
     messages.success(request, _("Willkommen zurück. Ihre bisherigen Angaben sind gespeichert."))
     return _after(form, draft, False)
