@@ -4,8 +4,8 @@
 - No module imports ``demo``; the demo builds on everything.
 - Between modules only the published surface is used: ``models`` (for foreign
   keys and the access layer), ``selectors`` and ``services`` (reads and writes),
-  ``cache`` and ``folding`` of authorities, ``engine`` of the form engine. Views, forms, serializers and
-  templates stay private to their module.
+  ``cache`` and ``folding`` of authorities, ``engine`` of the form engine.
+  Views, forms, serializers and templates stay private to their module.
 """
 
 from __future__ import annotations

@@ -261,7 +261,11 @@ VERBUND_OTP_URL = "/konto/zweiter-faktor/"
 # Background tasks (confirmation e-mails, later forwarding): django-tasks with the
 # database backend, so a task is enqueued in the same transaction as the submission.
 # `verbund db_worker` runs them; `make run` starts one.
-TASKS = {"default": {"BACKEND": os.environ.get("VERBUND_TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("VERBUND_TASK_BACKEND", "django_tasks_db.DatabaseBackend")
+    }
+}
 
 # E-mail: SMTP when VERBUND_SMTP_HOST is set, otherwise printed to the worker's console.
 DEFAULT_FROM_EMAIL = os.environ.get("VERBUND_FROM_EMAIL", "Verbund <noreply@verbund.invalid>")

@@ -284,7 +284,8 @@ def test_parse_every_kind(form: engine.Form) -> None:
 def test_bad_input_gets_clear_german_messages(form: engine.Form) -> None:
     person = form.step("person")
     kontakt = form.step("kontakt")
-    assert person is not None and kontakt is not None
+    assert person is not None
+    assert kontakt is not None
     result = engine.parse_step(
         form,
         person,
@@ -344,7 +345,8 @@ def test_bad_input_gets_clear_german_messages(form: engine.Form) -> None:
 def test_required_range_pattern_and_future_date(form: engine.Form) -> None:
     person = form.step("person")
     nummer = form.step("nummer")
-    assert person is not None and nummer is not None
+    assert person is not None
+    assert nummer is not None
     result = engine.parse_step(
         form,
         person,

@@ -81,7 +81,9 @@ class CaseEvent(models.Model):
     """One entry of a case's status history, shown to the applicant."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
-    authority = models.ForeignKey("authorities.Authority", on_delete=models.PROTECT, related_name="+")
+    authority = models.ForeignKey(
+        "authorities.Authority", on_delete=models.PROTECT, related_name="+"
+    )
     status = models.CharField(_("Status"), max_length=20, choices=CaseStatus.choices)
     # A note for the applicant; shown on the status page.
     note = models.TextField(_("Hinweis"), blank=True)

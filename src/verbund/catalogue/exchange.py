@@ -149,6 +149,7 @@ def _form_of(service: Service) -> dict[str, Any]:
         return {}
     return {"formular": {"version": version.number, "definition": version.definition}}
 
+
 def catalogue_export(services: Iterable[Service], *, source: str = "") -> dict[str, Any]:
     return {
         "format": FORMAT,

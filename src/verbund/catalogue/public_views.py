@@ -13,14 +13,15 @@ from verbund.catalogue.index import routing_index
 from verbund.catalogue.models import Themenfeld
 from verbund.catalogue.public_forms import PlaceForm, ServiceSearchForm
 from verbund.catalogue.selectors import (
-    place_services,
+    PlaceOffer,
+    apply_url,
     past_adoptions,
+    place_services,
     published_service,
     running_adoptions,
     service_search,
     service_use_by_network,
 )
-from verbund.catalogue.selectors import PlaceOffer, apply_url
 
 _SLUG_OR_LEIKA = re.compile(r"^(?:99\d{12}|[a-z0-9]+(?:-[a-z0-9]+)*)$")
 _ARS12 = re.compile(r"^\d{12}$")
@@ -78,7 +79,6 @@ def service_detail(request: HttpRequest, key: str) -> HttpResponse:
             "apply_url": apply_url(resolution) if resolution else "",
         },
     )
-
 
 
 @require_safe

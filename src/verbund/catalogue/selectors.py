@@ -221,7 +221,6 @@ def authority_ref(authority_id: int) -> AuthorityRef | None:
     return routing_index().authorities.get(authority_id)
 
 
-
 def apply_url(resolution: Resolution, with_forms: set[int] | None = None) -> str:
     """Where "Online beantragen" leads for this resolution: the platform's own
     application when the service has a published form, else the shared online

@@ -480,7 +480,7 @@ def _compile(canonical: str) -> Form:
     by_name: dict[str, Field] = {}
     for name, prop in properties.items():
         kind = _kind_of(prop)
-        assert kind is not None  # noqa: S101 - validated above
+        assert kind is not None
         choices: tuple[Choice, ...] = ()
         if kind is Kind.CHOICE:
             choices = _choices(prop)

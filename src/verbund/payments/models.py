@@ -33,7 +33,10 @@ class Payment(models.Model):
     )
     # The payee: the responsible authority, whose fees these are (tenant of the row).
     authority = models.ForeignKey(
-        "authorities.Authority", on_delete=models.PROTECT, related_name="+", verbose_name=_("Behörde")
+        "authorities.Authority",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Behörde"),
     )
     amount = models.DecimalField(_("Betrag"), max_digits=10, decimal_places=2)
     currency = models.CharField(max_length=3, default="EUR")

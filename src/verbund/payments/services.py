@@ -75,7 +75,9 @@ def payment_refresh(*, payment: Payment) -> Payment:
     return locked
 
 
-def simulated_transaction_decide(*, transaction_id: Any, status: str) -> SimulatedTransaction | None:
+def simulated_transaction_decide(
+    *, transaction_id: Any, status: str
+) -> SimulatedTransaction | None:
     """The simulated provider's own book: the citizen paid, cancelled or failed.
 
     Only an ``INITIAL`` transaction changes; returns None for an unknown one.
