@@ -1,9 +1,10 @@
 """Whole application journeys under load against gunicorn, a baseline, and a crash test.
 
     .venv/bin/python bench/bench_journeys.py [--users 16] [--workers 2] [--seconds 60]
-                                             [--submit-seconds 30] [--submit-drafts 150]
-                                             [--repeat 1] [--crash] [--kills 3]
-                                             [--crash-after 10] [--no-postgres]
+                                             [--submit-seconds 30] [--submit-drafts 160]
+                                             [--repeat 1] [--crash | --only-crash]
+                                             [--kills 3] [--crash-after 10]
+                                             [--hold-submit outer:300] [--no-postgres]
 
 For each backend (SQLite, then PostgreSQL unless ``--no-postgres``) the script
 creates a fresh database, imports the demo register and builds a small world
@@ -32,7 +33,10 @@ serves every phase:
   ``--crash-tail`` seconds. Clients retry a request that failed with a
   connection error, with the same cookies; a submit whose answer was lost is
   retried until it gets a reference, and must get the submission that exists
-  for its draft, or a new one only if none was made.
+  for its draft, or a new one only if none was made. So that some kills land
+  between a submission's commit and its answer, this server holds the answer
+  to each successful submit for ``--hold-submit`` (default 300 ms, after the
+  session is saved; ``inner:300`` holds it before the session is saved).
 
 After every phase the references the clients were told are compared with the
 database: each exists exactly once, with the answers the client sent, and the
@@ -239,7 +243,6 @@ def journey_plan(definition: dict[str, Any]) -> dict[str, Any]:
     return {
         "pages": pages,
         "answers": json.dumps(engine.prune(form, answers), ensure_ascii=False),
-        "all_steps": [step.key for step in form.steps],
     }
 
 
@@ -408,14 +411,11 @@ def _env(database_url: str) -> dict[str, str]:
 
 
 def _django(database_url: str, *args: str) -> str:
-    return subprocess.run(
-        args,
-        env=_env(database_url),
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    ).stdout
+    done = subprocess.run(args, env=_env(database_url), cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        print(done.stderr, file=sys.stderr)
+        raise RuntimeError(f"{' '.join(args[1:])} failed ({done.returncode})")
+    return done.stdout
 
 
 class Server:
@@ -746,8 +746,8 @@ def _submit_user(
         except Failed:
             continue
         prepared.append((base, seed, dict(user.browser.cookies)))
-    preparation = {"prepared": len(prepared), "errors": dict(user.errors)}
-    user.errors.clear()
+    # Errors while preparing stay counted: they are the product's too.
+    preparation = {"prepared": len(prepared), "preparation_errors": sum(user.errors.values())}
     user.latencies = {kind: [] for kind in user.latencies}
     barrier.wait()
     started = time.monotonic()
@@ -964,7 +964,7 @@ def _submits(port: int, args: argparse.Namespace, plan: dict[str, Any]) -> Any:
     figures["completed"] = sum(1 for r in results for t in r["done_at"] if t <= stop)
     figures["rate"] = figures["completed"] / (stop - start)
     figures["prepared"] = sum(r["prepared"] for r in results)
-    figures["preparation_errors"] = sum(sum(r["errors"].values()) for r in results)
+    figures["preparation_errors"] = sum(r["preparation_errors"] for r in results)
     figures["ran_out"] = any(r["ran_out"] for r in results)
     return results, figures
 
@@ -1143,7 +1143,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     parser.add_argument("--seconds", type=float, default=60.0, help="journeys and baseline")
     parser.add_argument("--submit-seconds", type=float, default=30.0)
-    parser.add_argument("--submit-drafts", type=int, default=80, help="prepared per user")
+    parser.add_argument("--submit-drafts", type=int, default=160, help="prepared per user")
     parser.add_argument("--repeat", type=int, default=1, help="runs of the three phases")
     parser.add_argument("--crash", action="store_true", help="also run the crash test")
     parser.add_argument("--only-crash", action="store_true", help="the crash test alone")

@@ -377,3 +377,41 @@ def test_expired_drafts_are_purged_with_their_files(
     assert private_storage().exists(kept.file.name)
     assert not private_storage().exists(orphan.file.name)
     assert Submission.objects.count() == 1
+
+
+def test_tampered_posts_change_nothing_they_should_not(client: Client, world: World) -> None:
+    base = base_of(start(client, world))
+    client.post(base + "erstausgabe/", {"erstausgabe": "ja"})
+    # Fields of other pages and unknown fields posted with a page are ignored.
+    client.post(
+        base + "person/",
+        {"name": "Anna", **ADDRESS, "email": "x@example.de", "erstausgabe": "nein", "admin": "1"},
+    )
+    draft = Draft.objects.get()
+    assert draft.answers == {
+        "erstausgabe": True,
+        "name": "Anna",
+        "anschrift": {
+            "strasse": "Valdersweg",
+            "hausnummer": "1",
+            "plz": "52399",
+            "ort": "Merzenich",
+        },
+    }
+    # Another applicant's upload cannot be removed through this draft.
+    other = Client()
+    other_base = base_of(start(other, world))
+    other.post(other_base + "erstausgabe/", {"erstausgabe": "ja"})
+    other.post(other_base + "person/", {"name": "Bert", **ADDRESS})
+    other.post(other_base + "nachweis/", {"nachweis": pdf("Bert.pdf")})
+    foreign = Attachment.objects.get()
+    for action in (f"entfernen:{foreign.pk}", "entfernen:kein-uuid", "entfernen:"):
+        response = client.post(base + "nachweis/", {"aktion": action})
+        assert response.status_code == 200
+    assert Attachment.objects.get() == foreign
+    other_draft = Draft.objects.get(pk=other_base.rsplit("/", 2)[-2])
+    assert other_draft.answers["nachweis"] == [str(foreign.pk)]
+    # Steps that do not exist, or that a condition hides, cannot be posted to.
+    assert client.post(base + "nummer/", {"nummer": "DN 1"}).status_code == 404
+    draft.refresh_from_db()
+    assert "nummer" not in draft.answers
