@@ -792,6 +792,57 @@ def _collect(processes: list[Any], queue: Any) -> list[dict[str, Any]]:
     return results
 
 
+# --- the machine ----------------------------------------------------------------------------
+
+
+def _cpu() -> tuple[dict[str, float], dict[int, tuple[float, int, str]]]:
+    """CPU seconds of the machine (busy, steal) and per process (cpu, parent, name)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    with open("/proc/stat") as stat:
+        values = [int(v) for v in stat.readline().split()[1:9]]
+    machine = {"busy": (sum(values) - values[3] - values[4]) / tick, "steal": values[7] / tick}
+    processes = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                text = stat.read()
+        except OSError:
+            continue
+        rest = text[text.rindex(")") + 2 :].split()
+        name = text[text.index("(") + 1 : text.rindex(")")]
+        processes[int(entry)] = ((int(rest[11]) + int(rest[12])) / tick, int(rest[1]), name)
+    return machine, processes
+
+
+def _foreign(before: Any, after: Any, wall: float) -> dict[str, float]:
+    """What others took of the machine's capacity while a phase ran, in per cent:
+    processes that are neither this bench's (its children, gunicorn, clients) nor
+    PostgreSQL's, and the hypervisor's steal time."""
+    mine = os.getpid()
+    (m0, p0), (m1, p1) = before, after
+
+    def ours(pid: int) -> bool:
+        for _depth in range(64):
+            if pid == mine or p1.get(pid, (0, 0, ""))[2] == "postgres":
+                return True
+            if pid not in p1 or pid <= 1:
+                return False
+            pid = p1[pid][1]
+        return False
+
+    foreign = sum(
+        cpu - p0.get(pid, (0.0,))[0] for pid, (cpu, _parent, _name) in p1.items() if not ours(pid)
+    )
+    capacity = wall * (os.cpu_count() or 1) / 100
+    return {
+        "foreign_cpu": round(foreign / capacity, 1),
+        "steal": round((m1["steal"] - m0["steal"]) / capacity, 1),
+        "busy": round((m1["busy"] - m0["busy"]) / capacity, 1),
+    }
+
+
 # --- figures ------------------------------------------------------------------------------
 
 
@@ -937,25 +988,32 @@ class Ledger:
 
 
 def _journeys(port: int, args: argparse.Namespace, plan: dict[str, Any], seconds: float) -> Any:
+    cpu = _cpu()
     started = time.monotonic()
     processes, queue = _spawn(args.users, _journey_user, (port, plan, started + seconds, False))
     results = _collect(processes, queue)
-    return results, _figures(results, time.monotonic() - started, "submissions")
+    wall = time.monotonic() - started
+    return results, {**_figures(results, wall, "submissions"), **_foreign(cpu, _cpu(), wall)}
 
 
 def _baseline(port: int, args: argparse.Namespace, plan: dict[str, Any]) -> Any:
+    cpu = _cpu()
     started = time.monotonic()
     processes, queue = _spawn(args.users, _baseline_user, (port, plan, started + args.seconds))
     results = _collect(processes, queue)
-    return results, _figures(results, time.monotonic() - started, "stores")
+    wall = time.monotonic() - started
+    return results, {**_figures(results, wall, "stores"), **_foreign(cpu, _cpu(), wall)}
 
 
 def _submits(port: int, args: argparse.Namespace, plan: dict[str, Any]) -> Any:
-    barrier = multiprocessing.Barrier(args.users)
+    barrier = multiprocessing.Barrier(args.users + 1)  # the users and this process
     processes, queue = _spawn(
         args.users, _submit_user, (port, plan, args.submit_seconds, args.submit_drafts, barrier)
     )
+    barrier.wait(timeout=3600)
+    cpu, timed = _cpu(), time.monotonic()
     results = _collect(processes, queue)
+    cpu_after, timed = _cpu(), time.monotonic() - timed
     # Count only while every user was still submitting: until the first ran out of
     # drafts (or the time was up).
     start = min(r["started"] for r in results)
@@ -966,6 +1024,7 @@ def _submits(port: int, args: argparse.Namespace, plan: dict[str, Any]) -> Any:
     figures["prepared"] = sum(r["prepared"] for r in results)
     figures["preparation_errors"] = sum(r["preparation_errors"] for r in results)
     figures["ran_out"] = any(r["ran_out"] for r in results)
+    figures.update(_foreign(cpu, cpu_after, timed))
     return results, figures
 
 
@@ -978,6 +1037,7 @@ def _crash(
     started = time.monotonic()
     end = started + args.kills * args.crash_after + args.crash_tail
     processes, queue = _spawn(args.users, _journey_user, (server.port, plan, end, True, in_flight))
+    cpu = _cpu()
     kills = []
     for number in range(args.kills):
         time.sleep(max(0.0, started + (number + 1) * args.crash_after - time.monotonic()))
@@ -1002,7 +1062,8 @@ def _crash(
             f"answering again after {kills[-1]['down_seconds']:.1f} s"
         )
     results = _collect(processes, queue)
-    figures = _figures(results, time.monotonic() - started, "submissions")
+    wall = time.monotonic() - started
+    figures = {**_figures(results, wall, "submissions"), **_foreign(cpu, _cpu(), wall)}
     figures["kills"] = kills
     return results, figures
 
@@ -1018,6 +1079,12 @@ def _print_phase(backend: str, phase: str, figures: dict[str, Any]) -> None:
         f"p50 {overall.get('p50', 0):6.1f}  p95 {overall.get('p95', 0):6.1f}  "
         f"p99 {overall.get('p99', 0):6.1f} ms  errors {sum(figures['errors'].values())}"
     )
+    if "foreign_cpu" in figures:
+        print(
+            f"{'':<21}machine: busy {figures['busy']:.0f} %, other processes "
+            f"{figures['foreign_cpu']:.1f} %, steal {figures['steal']:.1f} %"
+            + ("  WARNING: not alone on this machine" if figures["foreign_cpu"] > 5 else "")
+        )
     for kind, p in figures["kinds"].items():
         print(
             f"{'':<21}{kind:<13} {p['n']:>7}  p50 {p['p50']:6.1f}  p95 {p['p95']:6.1f}  "

@@ -368,5 +368,11 @@ def drafts_purge(*, now: dt.datetime | None = None) -> int:
         orphans.delete()
         expired_count = expired.count()
         expired.delete()
-        transaction.on_commit(lambda: [private_storage().delete(name) for name in files])
+        transaction.on_commit(lambda: _delete_files(files))
     return int(expired_count)
+
+
+def _delete_files(names: list[str]) -> None:
+    storage = private_storage()
+    for name in names:
+        storage.delete(name)

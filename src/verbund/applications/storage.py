@@ -37,7 +37,7 @@ def private_storage() -> Storage:
 
 def _reset(*, setting: str, **kwargs: Any) -> None:
     if setting == "STORAGES":
-        _private._wrapped = empty
+        _private._wrapped = empty  # type: ignore[assignment]
 
 
 setting_changed.connect(_reset)

@@ -66,6 +66,12 @@ REITKENNZEICHEN: dict[str, Any] = {
                 "Ziffern, zum Beispiel OE 1234.",
             },
             "pferd_name": {"type": "string", "title": "Name des Pferdes", "maxLength": 60},
+            "pferd_rasse": {
+                "type": "string",
+                "title": "Rasse (freiwillig)",
+                "description": "Zum Beispiel Haflinger oder Westfale.",
+                "maxLength": 60,
+            },
             "pferd_geburtsjahr": {
                 "type": "integer",
                 "title": "Geburtsjahr des Pferdes",
@@ -115,7 +121,7 @@ REITKENNZEICHEN: dict[str, Any] = {
         {
             "key": "pferd",
             "title": "Angaben zum Pferd",
-            "fields": ["pferd_name", "pferd_geburtsjahr", "pferd_farbe"],
+            "fields": ["pferd_name", "pferd_rasse", "pferd_geburtsjahr", "pferd_farbe"],
         },
         {
             "key": "halter",
@@ -189,7 +195,9 @@ FAHRZEUG_AUSSER_BETRIEB: dict[str, Any] = {
                 "type": "array",
                 "x-kind": "file",
                 "title": "Verwertungsnachweis",
-                "description": "Die Bescheinigung des Verwertungsbetriebs.",
+                "description": "Die Bescheinigung des Verwertungsbetriebs, als PDF oder Foto "
+                "(JPEG, PNG).",
+                "x-accept": ["application/pdf", "image/jpeg", "image/png"],
                 "maxItems": 2,
             },
             **_PERSON,
