@@ -486,7 +486,11 @@ def test_pflegewohngeld_with_the_keyboard_only(page: Page, demo: str, axe: Axe) 
     )
     expect(summary).to_be_focused()
     axe(page)
-    _tab_to(page, email)
+    # From the focused summary, its link leads to the field; the text stays for correcting.
+    _next(page, summary.get_by_role("link"))
+    page.keyboard.press("Enter")
+    expect(email).to_be_focused()
+    page.keyboard.press("End")
     page.keyboard.type("example.de")
     expect(email).to_have_value("erna.beispiel@example.de")
     _press_button(page, "Link senden", key="Space")
@@ -535,4 +539,41 @@ def test_pflegewohngeld_with_the_keyboard_only(page: Page, demo: str, axe: Axe) 
     _step(page, "Ihr Antrag ist eingegangen")
     expect(page.locator(".verbund-reference strong")).to_have_text(REFERENCE)
     expect(page.get_by_role("button", name=re.compile("bezahlen"))).to_have_count(0)
+    axe(page)
+
+
+# --- 4. The journey in English -------------------------------------------------------------
+
+
+def test_journey_page_in_english(page: Page, demo: str, axe: Axe) -> None:
+    """The page chrome switches language; the builder's questions stay as written."""
+    page.goto(f"{demo}/leistungen/ort/{MERZENICH}/")
+    page.get_by_role("link", name="Fahrzeug außer Betrieb setzen (abmelden)", exact=True).click()
+    page.get_by_role("button", name="Antrag starten").click()
+    question = "Welches Fahrzeug setzen Sie außer Betrieb?"
+    _step(page, question)
+    step_url = page.url
+
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page).to_have_url(step_url)
+    expect(page.get_by_role("button", name="English")).to_have_attribute("aria-current", "true")
+    expect(page.get_by_role("button", name="Deutsch")).not_to_have_attribute(
+        "aria-current", "true"
+    )
+    _step(page, question)
+    axe(page)
+
+    # Still works: an error, then the next page, both in English.
+    field = page.get_by_label(question)
+    field.fill("nicht gültig")
+    page.locator("button[name=aktion][value=weiter]").click()
+    expect(page.get_by_role("alert").get_by_role("link")).to_have_attribute("href", "#f-kennzeichen")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    axe(page)
+    field.fill("DN-AB 123")
+    page.locator("button[name=aktion][value=weiter]").click()
+    _step(page, "Angaben aus der Zulassungsbescheinigung")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     axe(page)

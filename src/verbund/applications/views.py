@@ -43,6 +43,7 @@ from verbund.formengine.selectors import current_version, form_of
 from verbund.payments import selectors as payment_selectors
 from verbund.payments import services as payment_services
 from verbund.payments.models import PaymentStatus
+from verbund.payments.providers import ProviderError
 
 SESSION_DRAFTS = "verbund_drafts"
 SESSION_SUBMISSIONS = "verbund_submissions"
@@ -405,12 +406,24 @@ def pay(request: HttpRequest, reference: str, token: str) -> HttpResponse:
     return_url = reverse(
         "applications:payment_return", kwargs={"reference": reference, "token": token}
     )
-    payment = payment_services.payment_start(
-        submission=submission,
-        amount=submission.fee_total,
-        purpose=f"{submission.reference} {submission.service.title}"[:140],
-        return_url=return_url,
-    )
+    try:
+        payment = payment_services.payment_start(
+            submission=submission,
+            amount=submission.fee_total,
+            purpose=f"{submission.reference} {submission.service.title}"[:140],
+            return_url=return_url,
+        )
+    except (ValueError, ProviderError):
+        messages.error(
+            request,
+            _(
+                "Der Bezahldienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut."
+            ),
+        )
+        return redirect(_status_url(submission))
+    if payment.status != PaymentStatus.INITIAL:
+        # Already decided at the provider (e.g. paid in another tab): record it.
+        return redirect(return_url)
     return HttpResponseRedirect(payment.pay_url, status=303)
 
 

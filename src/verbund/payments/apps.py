@@ -7,4 +7,7 @@ class PaymentsConfig(AppConfig):
     verbose_name = _("Zahlungen")
 
     def ready(self) -> None:
-        from verbund.payments import policies  # noqa: F401  (registers access policies)
+        from verbund.payments import (
+            checks,  # noqa: F401  (registers the deploy check)
+            policies,  # noqa: F401  (registers access policies)
+        )

@@ -9,21 +9,25 @@ from verbund.applications.models import Submission
 from verbund.payments.models import Payment, SimulatedTransaction
 
 
+def _uuid(value: Any) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
 def latest_payment(submission: Submission) -> Payment | None:
+    """The submission's newest payment attempt, or None if it has none."""
     return Payment.objects.filter(submission=submission).order_by("-created_at").first()
 
 
 def payment_by_id(pk: Any) -> Payment | None:
-    try:
-        key = uuid.UUID(str(pk))
-    except ValueError:
-        return None
-    return Payment.objects.filter(pk=key).first()
+    """The payment with this id; None for an unknown id or one that is no UUID."""
+    key = _uuid(pk)
+    return None if key is None else Payment.objects.filter(pk=key).first()
 
 
 def simulated_transaction(pk: Any) -> SimulatedTransaction | None:
-    try:
-        key = uuid.UUID(str(pk))
-    except ValueError:
-        return None
-    return SimulatedTransaction.objects.filter(pk=key).first()
+    """The simulated provider's transaction with this id, or None."""
+    key = _uuid(pk)
+    return None if key is None else SimulatedTransaction.objects.filter(pk=key).first()

@@ -1,7 +1,17 @@
-"""Writes on payments: starting a transaction and recording its outcome."""
+"""Writes on payments: starting a transaction and recording its outcome.
+
+``payment_start`` and ``payment_refresh`` are the platform's records and are
+audited (``payments.payment_started``, ``payments.payment_completed``).
+``simulated_transaction_decide`` writes the book of the simulated provider,
+which stands in for an external system; like a real provider's book it is not
+part of the platform's audit trail (the outcome is audited when the platform
+learns it through ``payment_refresh``).
+"""
 
 from __future__ import annotations
 
+import logging
+import uuid
 from decimal import Decimal
 from typing import Any
 
@@ -9,27 +19,75 @@ from django.db import transaction
 from django.utils import timezone
 
 from verbund.applications.models import Submission
-from verbund.core.audit import audit_record
+from verbund.core.audit import audit_record, field_changes
 from verbund.payments.models import FINAL_STATUSES, Payment, PaymentStatus, SimulatedTransaction
-from verbund.payments.providers import provider, safe_redirect
+from verbund.payments.providers import (
+    ProviderError,
+    configured_provider_name,
+    provider,
+    safe_redirect,
+)
+
+logger = logging.getLogger(__name__)
+
+CENT = Decimal("0.01")
+# Payment.amount has ten digits, two of them after the decimal point.
+MAX_AMOUNT = Decimal("100000000")
+MAX_PURPOSE = 140
+
+
+def _check_amount(amount: Decimal) -> None:
+    if not isinstance(amount, Decimal) or not amount.is_finite():
+        raise ValueError("The amount must be a finite Decimal.")
+    if amount <= 0 or amount >= MAX_AMOUNT:
+        raise ValueError("The amount must be positive and below 100,000,000.")
+    if amount != amount.quantize(CENT):
+        raise ValueError("The amount must be in whole cents.")
 
 
 def payment_start(
     *, submission: Submission, amount: Decimal, purpose: str, return_url: str, actor: Any = None
 ) -> Payment:
-    """Create a transaction at the provider for ``submission``; the citizen goes to ``pay_url``."""
-    if amount <= 0:
-        raise ValueError("A payment needs a positive amount.")
+    """Create a transaction at the configured provider for ``submission``.
+
+    The citizen is then sent to the returned payment's ``pay_url``; the
+    provider sends them back to ``return_url`` (a path of this site or a URL
+    below ``VERBUND_PUBLIC_URL``; anything else raises ``ValueError``). The
+    request id sent to the provider is the payment's id.
+
+    Nothing is charged twice: open (``INITIAL``) attempts of the submission are
+    first asked about at their provider. If one of the submission's payments
+    is ``PAYED``, that payment is returned; if an attempt for the same amount
+    is still open, it is returned (the citizen continues on its pay page).
+    Otherwise a new ``INITIAL`` payment is created. Callers look at the
+    returned payment's ``status``.
+    """
+    _check_amount(amount)
+    purpose = purpose.strip()[:MAX_PURPOSE]
+    if not purpose:
+        raise ValueError("A payment needs a purpose.")
     if not safe_redirect(return_url):
         raise ValueError("The return URL must be a page of this platform.")
-    chosen = provider()
+    for open_payment in Payment.objects.filter(submission=submission, status=PaymentStatus.INITIAL):
+        payment_refresh(payment=open_payment, actor=actor)
+    name = configured_provider_name()
+    chosen = provider(name)
     with transaction.atomic():
+        # One start per submission at a time: a double click cannot open two attempts.
+        Submission.objects.select_for_update().filter(pk=submission.pk).first()
+        earlier = Payment.objects.filter(submission=submission).order_by("-created_at")
+        paid = earlier.filter(status=PaymentStatus.PAYED).first()
+        if paid is not None:
+            return paid
+        still_open = earlier.filter(status=PaymentStatus.INITIAL, amount=amount).first()
+        if still_open is not None:
+            return still_open
         payment = Payment.objects.create(
             submission=submission,
             authority_id=submission.responsible_id,
             amount=amount,
-            purpose=purpose[:140],
-            provider=chosen.name,
+            purpose=purpose,
+            provider=name,
         )
         created = chosen.create(
             request_id=str(payment.pk),
@@ -43,34 +101,56 @@ def payment_start(
         payment.save(update_fields=["transaction_id", "pay_url", "updated_at"])
         audit_record(
             actor=actor,
-            action="payment.start",
+            action="payments.payment_started",
             obj=payment,
             authority=payment.authority_id,
-            changes={"amount": str(amount), "provider": chosen.name},
+            changes=field_changes(
+                None,
+                {
+                    "submission": submission.reference,
+                    "amount": str(amount),
+                    "currency": payment.currency,
+                    "purpose": payment.purpose,
+                    "provider": name,
+                    "transaction_id": payment.transaction_id,
+                    "status": str(payment.status),
+                },
+            ),
         )
     return payment
 
 
-def payment_refresh(*, payment: Payment) -> Payment:
-    """Ask the provider for the outcome; a final status is recorded once and never changes."""
+def payment_refresh(*, payment: Payment, actor: Any = None) -> Payment:
+    """Ask the payment's provider for the outcome and record a final status once.
+
+    ``INITIAL`` moves to ``PAYED``, ``FAILED`` or ``CANCELED`` exactly once
+    (with ``completed_at`` and one audit entry); a final status never changes
+    again, and asking again changes nothing. While the provider answers
+    ``INITIAL`` or cannot be reached, the payment stays as it is.
+    """
     if payment.status in FINAL_STATUSES:
         return payment
-    status = provider().status(payment.transaction_id)
-    if status == PaymentStatus.INITIAL:
+    try:
+        reported = provider(payment.provider).status(payment.transaction_id)
+    except ProviderError:
+        logger.warning("payment provider %s did not answer for %s", payment.provider, payment.pk)
+        return payment
+    if reported not in FINAL_STATUSES:
         return payment
     with transaction.atomic():
         locked = Payment.objects.select_for_update().get(pk=payment.pk)
         if locked.status in FINAL_STATUSES:
             return locked
-        locked.status = status
+        before = locked.status
+        locked.status = PaymentStatus(reported)
         locked.completed_at = timezone.now()
         locked.save(update_fields=["status", "completed_at", "updated_at"])
         audit_record(
-            actor=None,
-            action="payment.complete",
+            actor=actor,
+            action="payments.payment_completed",
             obj=locked,
             authority=locked.authority_id,
-            changes={"status": status},
+            changes={"status": [before, str(locked.status)]},
         )
     return locked
 
@@ -80,15 +160,20 @@ def simulated_transaction_decide(
 ) -> SimulatedTransaction | None:
     """The simulated provider's own book: the citizen paid, cancelled or failed.
 
-    Only an ``INITIAL`` transaction changes; returns None for an unknown one.
+    Only an ``INITIAL`` transaction changes; a decided one stays as it is.
+    Returns the transaction, or None for an unknown id.
     """
     if status not in FINAL_STATUSES:
         raise ValueError("unknown outcome")
+    try:
+        key = uuid.UUID(str(transaction_id))
+    except ValueError:
+        return None
     with transaction.atomic():
-        found = SimulatedTransaction.objects.select_for_update().filter(pk=transaction_id).first()
+        found = SimulatedTransaction.objects.select_for_update().filter(pk=key).first()
         if found is None:
             return None
         if found.status == PaymentStatus.INITIAL:
-            found.status = status
+            found.status = PaymentStatus(status)
             found.save(update_fields=["status", "updated_at"])
     return found
