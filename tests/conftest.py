@@ -37,6 +37,13 @@ def _plain_static_storage(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    # PBKDF2 with Django's iteration count costs ~0.3 s per password; tests make hundreds.
+    # Production keeps the default hashers (settings.py).
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _private_files(settings: Any, tmp_path: Path) -> None:
     # Uploads of one test never meet those of another, nor the developer's var/.
     settings.STORAGES = {

@@ -10,6 +10,7 @@ of a broken URL. A new URL that is not classified here fails the build.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +21,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.clients import logged_in
-from tests.isolation.world import World, build_world
+from tests.isolation.world import Application, World, build_application, build_world
 
 Kwargs = Callable[[World], dict[str, Any]]
 
@@ -39,13 +40,56 @@ class Staff:
 
 
 @dataclass(frozen=True)
+class Citizen:
+    """Reached without a login, through a secret: the browser session that started a
+    draft, or the secret of a status, resume or pay link. ``kwargs`` names B's real
+    application objects but not their secret; every method must answer 404 and change
+    nothing, for an anonymous visitor and for A's most privileged staff user alike."""
+
+    kwargs: Callable[[World, Application], dict[str, Any]]
+    methods: tuple[str, ...] = ("GET", "POST")
+
+
+@dataclass(frozen=True)
 class Tenant:
     own: Kwargs
     foreign: list[Kwargs] = field(default_factory=list)
     methods: tuple[str, ...] = ("GET", "POST")
 
 
-ROUTES: dict[str, Public | Staff | Tenant] = {
+ROUTES: dict[str, Public | Staff | Tenant | Citizen] = {
+    # The citizen's application: public start, everything after it behind a secret.
+    "catalogue:place": Public(lambda w: {"ars": w.b.authority.ars}),
+    "applications:start": Public(
+        lambda w: {"key": w.b.service.slug}, query=lambda w: {"ort": w.b.authority.ars}
+    ),
+    "applications:step": Citizen(lambda w, app: {"draft_id": app.draft.pk, "step_key": "name"}),
+    "applications:check": Citizen(lambda w, app: {"draft_id": app.draft.pk}),
+    "applications:save": Citizen(lambda w, app: {"draft_id": app.draft.pk}),
+    "applications:resume": Citizen(lambda w, app: {"draft_id": app.draft.pk, "token": "x" * 32}),
+    "applications:confirmation": Citizen(lambda w, app: {"reference": app.submission.reference}),
+    "applications:status": Citizen(
+        lambda w, app: {"reference": app.submission.reference, "token": "x" * 32}
+    ),
+    "applications:pay": Citizen(
+        lambda w, app: {"reference": app.submission.reference, "token": "x" * 32},
+        methods=("POST",),
+    ),
+    "applications:payment_return": Citizen(
+        lambda w, app: {"reference": app.submission.reference, "token": "x" * 32}
+    ),
+    "applications:receipt": Citizen(
+        lambda w, app: {"reference": app.submission.reference, "token": "x" * 32}
+    ),
+    "applications:attachment": Citizen(
+        lambda w, app: {
+            "reference": app.submission.reference,
+            "token": "x" * 32,
+            "attachment_id": app.attachment.pk,
+        }
+    ),
+    # The simulated provider's pay page: its transaction id is the capability.
+    "payments:simulator": Citizen(lambda w, app: {"transaction_id": uuid.uuid4()}),
     # Public reference data, the portal and login
     "set_language": Public(),
     "portal:home": Public(),
@@ -215,6 +259,25 @@ ROUTES: dict[str, Public | Staff | Tenant] = {
         ],
         methods=("GET",),
     ),
+    # Cases: the processing authority's inbox, a case (POST sets its status) and its
+    # files; a file is addressed below its case, so mixed pairs are foreign too.
+    "staff:cases_staff:inbox": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk},
+        foreign=[lambda w: {"pk": w.b.authority.pk}],
+        methods=("GET",),
+    ),
+    "staff:cases_staff:case": Tenant(
+        own=lambda w: {"pk": w.a.case.pk}, foreign=[lambda w: {"pk": w.b.case.pk}]
+    ),
+    "staff:cases_staff:attachment": Tenant(
+        own=lambda w: {"pk": w.a.case.pk, "attachment_id": w.a.attachment.pk},
+        foreign=[
+            lambda w: {"pk": w.b.case.pk, "attachment_id": w.b.attachment.pk},
+            lambda w: {"pk": w.a.case.pk, "attachment_id": w.b.attachment.pk},
+            lambda w: {"pk": w.b.case.pk, "attachment_id": w.a.attachment.pk},
+        ],
+        methods=("GET",),
+    ),
 }
 
 
@@ -259,6 +322,9 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
             "formengine",
             "networks",
             "portal",
+            "applications",
+            "cases",
+            "payments",
         }:
             continue
         rows[label] = list(model._default_manager.order_by("pk").values())
@@ -346,3 +412,22 @@ def test_public_urls_answer_anonymous(name: str, world: World) -> None:
     response = Client().get(reverse(name, kwargs=route.kwargs(world)), route.query(world))
     # set_language answers GET with a redirect; everything else renders.
     assert response.status_code in ({302} if name == "set_language" else {200})
+
+
+CITIZEN_ROUTES = sorted(name for name, kind in ROUTES.items() if isinstance(kind, Citizen))
+
+
+@pytest.mark.parametrize("name", CITIZEN_ROUTES)
+def test_citizen_pages_need_their_secret(name: str, world: World) -> None:
+    route = ROUTES[name]
+    assert isinstance(route, Citizen)
+    application = build_application(world.b)
+    url = reverse(name, kwargs=route.kwargs(world, application))
+    for client in (Client(), logged_in(world.a.user), logged_in(world.b.user)):
+        for method in route.methods:
+            before = _snapshot()
+            response = client.generic(
+                method, url, data=b"", content_type="application/x-www-form-urlencoded"
+            )
+            assert response.status_code == 404, (method, url, response.status_code)
+            assert _snapshot() == before, f"{method} {url} changed data"

@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("verbund.portal.urls_staff")),
     path("", include("verbund.catalogue.urls_staff")),
     path("", include("verbund.formengine.urls_staff")),
+    path("", include("verbund.cases.urls_staff")),
 ]

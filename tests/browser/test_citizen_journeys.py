@@ -75,7 +75,9 @@ def test_reitkennzeichen_from_the_start_page_to_the_receipt(
     axe(page)
     page.get_by_role("link", name="Attendorn, Hansestadt").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Leistungen für Attendorn"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile(r"^Leistungen für Attendorn")
+    )
     axe(page)
     online = page.get_by_role("heading", name="Online beantragen", exact=True)
     expect(online).to_be_visible()
@@ -119,6 +121,7 @@ def test_reitkennzeichen_from_the_start_page_to_the_receipt(
     expect(page.get_by_text("Schritt 2 von 4")).to_be_visible()
     axe(page)
     page.get_by_label("Name des Pferdes").fill("Fleckchen")
+    page.get_by_label("Rasse").fill("Haflinger")
     page.get_by_label("Geburtsjahr des Pferdes").fill("2015")
     page.get_by_role("radio", name="Fuchs").check()
     _weiter(page)
@@ -174,8 +177,10 @@ def test_reitkennzeichen_from_the_start_page_to_the_receipt(
 
     _step(page, "Stand Ihres Antrags")
     expect(page.get_by_text("Vielen Dank, die Gebühr ist bezahlt.")).to_be_visible()
-    timeline = page.locator(".verbund-timeline")
-    expect(timeline).to_contain_text("Eingegangen")
+    history = page.locator(".verbund-timeline > li")
+    expect(history).to_have_count(2)
+    expect(history.first).to_contain_text("Zahlung ausstehend")
+    expect(history.last).to_contain_text("Eingegangen")
     expect(page.get_by_role("heading", name="Zahlung ausstehend")).to_have_count(0)
     expect(page.get_by_role("button", name=re.compile("jetzt bezahlen"))).to_have_count(0)
     axe(page)
@@ -212,8 +217,12 @@ class AxeWithoutScripts:
 
     def __call__(self, page: Page) -> None:
         url, html = page.url.split("#")[0], page.content()
+
+        def this_document(address: str) -> bool:
+            return address == url
+
         self.page.route(
-            url,
+            this_document,
             lambda route: route.fulfill(
                 status=200, content_type="text/html; charset=utf-8", body=html
             ),
@@ -221,7 +230,7 @@ class AxeWithoutScripts:
         try:
             self.page.goto(url)
         finally:
-            self.page.unroute(url)
+            self.page.unroute(this_document)
         expect(self.page.get_by_role("heading", level=1)).to_have_text(
             page.get_by_role("heading", level=1).inner_text()
         )
@@ -231,9 +240,7 @@ class AxeWithoutScripts:
         self.context.close()
 
 
-def test_fahrzeug_ausser_betrieb_without_javascript(
-    browser: Browser, demo: str, axe: Axe
-) -> None:
+def test_fahrzeug_ausser_betrieb_without_javascript(browser: Browser, demo: str, axe: Axe) -> None:
     base = demo
     context = browser.new_context(java_script_enabled=False, locale="de-DE")
     check = AxeWithoutScripts(browser, axe)
@@ -243,9 +250,15 @@ def test_fahrzeug_ausser_betrieb_without_javascript(
         page.goto(f"{base}/leistungen/ort/{MERZENICH}/")
         expect(page.get_by_role("heading", level=1)).to_have_text("Leistungen für Merzenich")
         check(page)
-        page.get_by_role("link", name="Fahrzeug außer Betrieb setzen (abmelden)", exact=True).click()
-        expect(page.get_by_role("heading", level=1)).to_have_text("Fahrzeug außer Betrieb setzen (abmelden)")
-        expect(page.get_by_text("Außerbetriebsetzung (Gebühr nach GebOSt): 16,80 €")).to_be_visible()
+        page.get_by_role(
+            "link", name="Fahrzeug außer Betrieb setzen (abmelden)", exact=True
+        ).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Fahrzeug außer Betrieb setzen (abmelden)"
+        )
+        expect(
+            page.get_by_text("Außerbetriebsetzung (Gebühr nach GebOSt): 16,80 €")
+        ).to_be_visible()
         check(page)
         page.get_by_role("button", name="Antrag starten").click()
 
@@ -276,7 +289,9 @@ def test_fahrzeug_ausser_betrieb_without_javascript(
         )
         page.get_by_role("button", name="Datei hochladen").click()
         summary = page.get_by_role("alert")
-        rejection = re.compile(r"^„Verwertung\.pdf“ ist keine PDF-Datei")
+        rejection = re.compile(
+            r"^„Verwertung\.pdf“ ist keine PDF-Datei, .*\. Erlaubt sind: PDF, JPEG, PNG\.$"
+        )
         expect(summary.get_by_role("link")).to_have_text(rejection)
         expect(summary.get_by_role("link")).to_have_attribute("href", "#f-verwertungsnachweis")
         expect(page.locator("#f-verwertungsnachweis-error")).to_contain_text("Verwertung.pdf")
@@ -558,17 +573,19 @@ def test_journey_page_in_english(page: Page, demo: str, axe: Axe) -> None:
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page).to_have_url(step_url)
     expect(page.get_by_role("button", name="English")).to_have_attribute("aria-current", "true")
-    expect(page.get_by_role("button", name="Deutsch")).not_to_have_attribute(
-        "aria-current", "true"
-    )
+    expect(page.get_by_role("button", name="Deutsch")).not_to_have_attribute("aria-current", "true")
     _step(page, question)
+    # The builder's German question is marked as German inside the English page.
+    expect(page.locator("label[for=f-kennzeichen]")).to_have_attribute("lang", "de")
     axe(page)
 
     # Still works: an error, then the next page, both in English.
     field = page.get_by_label(question)
     field.fill("nicht gültig")
     page.locator("button[name=aktion][value=weiter]").click()
-    expect(page.get_by_role("alert").get_by_role("link")).to_have_attribute("href", "#f-kennzeichen")
+    expect(page.get_by_role("alert").get_by_role("link")).to_have_attribute(
+        "href", "#f-kennzeichen"
+    )
     expect(field).to_have_attribute("aria-invalid", "true")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     axe(page)
@@ -576,4 +593,5 @@ def test_journey_page_in_english(page: Page, demo: str, axe: Axe) -> None:
     page.locator("button[name=aktion][value=weiter]").click()
     _step(page, "Angaben aus der Zulassungsbescheinigung")
     expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).to_have_attribute("lang", "de")
     axe(page)

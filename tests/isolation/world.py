@@ -3,7 +3,8 @@
 Each builds two services: one published (which every staff user may read, so
 it is never a foreign object) and one draft (which only its own staff see).
 Each authority has an office and adopts its own published service, whose
-form is published as version 1.
+form is published as version 1. A citizen's application to it, with one
+attached file, waits as a received case in each authority's inbox.
 
 The isolation test logs in as A's most privileged user (clerk, authority
 admin and network coordinator at once) and asks for B's objects.
@@ -13,14 +14,24 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
+import uuid
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import cast
+
+from django.core.files.base import ContentFile
 
 from tests.factories import SIMPLE_DEFINITION, AuthorityFactory, make_user
 from verbund.accounts.models import AuthorityRole, AuthorityRoleKind, User
 from verbund.accounts.services import authority_role_grant, network_role_grant
+from verbund.applications.models import Attachment, Draft, Submission, SubmissionStatus
+from verbund.applications.services import draft_save_step, draft_start, submission_create
 from verbund.authorities.models import Authority, AuthorityKind
+from verbund.cases.models import Case, CaseStatus
+from verbund.cases.services import case_open
 from verbund.catalogue.models import Adoption, Office, Service
+from verbund.catalogue.selectors import routing_index
 from verbund.catalogue.services import (
     adoption_create,
     office_create,
@@ -28,9 +39,11 @@ from verbund.catalogue.services import (
     service_publish,
 )
 from verbund.formengine.models import FormVersion
+from verbund.formengine.selectors import form_of
 from verbund.formengine.services import form_version_create
 from verbund.networks.models import Membership, Network
 from verbund.networks.services import membership_add, network_create
+from verbund.payments.services import payment_start
 from verbund.portal.models import LegalPage, LegalPageKind
 from verbund.portal.services import legal_page_save
 
@@ -49,6 +62,9 @@ class Tenant:
     office: Office
     adoption: Adoption
     form_version: FormVersion
+    # A received case in the authority's inbox, with one attached file.
+    case: Case
+    attachment: Attachment
 
 
 def _service(authority: Authority, slug: str, title: str) -> Service:
@@ -62,6 +78,40 @@ def _service(authority: Authority, slug: str, title: str) -> Service:
         level="gemeinde",
         online_url="https://portal.example.org/antrag",
     )
+
+
+def _case(
+    authority: Authority, service: Service, version: FormVersion, letter: str
+) -> tuple[Case, Attachment]:
+    """A submitted application with one file and its case, received by ``authority``."""
+    submission = Submission.objects.create(
+        reference=f"VB-2026-{letter * 4}-{letter * 4}",
+        submit_key=uuid.uuid4(),
+        service=service,
+        version=version,
+        place=authority,
+        responsible=authority,
+        authority=authority,
+        answers={"name": f"Anna {letter}", "email": "anna@example.org"},
+        status=SubmissionStatus.SUBMITTED,
+        status_salt="0" * 32,
+        submitted_at=dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC),
+    )
+    content = b"%PDF-1.4\n"
+    attachment = Attachment(
+        submission=submission,
+        authority=authority,
+        field="nachweis",
+        filename=f"Nachweis {letter}.pdf",
+        content_type="application/pdf",
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        created_at=submission.submitted_at,
+    )
+    attachment.file.save(str(attachment.id), ContentFile(content), save=False)
+    attachment.save()
+    case = case_open(submission=submission, status=CaseStatus.RECEIVED, processing_days=10)
+    return case, attachment
 
 
 def _tenant(letter: str, ars: str) -> Tenant:
@@ -134,6 +184,7 @@ def _tenant(letter: str, ars: str) -> Tenant:
         office,
         adoption,
         form_version,
+        *_case(authority, service, form_version, letter),
     )
 
 
@@ -145,3 +196,49 @@ class World:
 
 def build_world() -> World:
     return World(a=_tenant("A", "091110001001"), b=_tenant("B", "092220002002"))
+
+
+@dataclass
+class Application:
+    """A citizen's application to tenant B's service: a submitted draft, its submission
+    with one attachment, and a payment at the simulated provider."""
+
+    draft: Draft
+    submission: Submission
+    attachment: Attachment
+
+
+def build_application(tenant: Tenant) -> Application:
+    index = routing_index()
+    service = index.service(tenant.service.slug)
+    place = index.place(tenant.authority.ars)
+    assert service is not None
+    assert place is not None
+    version = tenant.form_version
+    draft = draft_start(version=version, resolution=index.resolve(service, place))
+    form = form_of(version)
+    for step, values in zip(
+        form.steps, ({"name": "Anna"}, {"email": "anna@example.org"}), strict=True
+    ):
+        draft = draft_save_step(draft=draft, step=step, values=values)
+    submission, _created = submission_create(draft=draft)
+    attachment = Attachment(
+        submission=submission,
+        authority=tenant.authority,
+        field="nachweis",
+        filename="Nachweis.pdf",
+        content_type="application/pdf",
+        size=9,
+        sha256="0" * 64,
+        created_at=submission.submitted_at,
+    )
+    attachment.file.save(str(attachment.id), ContentFile(b"%PDF-1.4\n"), save=False)
+    attachment.save()
+    payment_start(
+        submission=submission,
+        amount=Decimal("10.00"),
+        purpose=f"{submission.reference} Gebühr",
+        return_url="/",
+    )
+    draft.refresh_from_db()
+    return Application(draft, submission, attachment)

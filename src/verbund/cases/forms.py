@@ -35,9 +35,13 @@ class CaseStatusForm(forms.Form):
 
     def __init__(self, *args: Any, allowed: Iterable[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.offer(allowed)
+
+    def offer(self, allowed: Iterable[str]) -> None:
+        """Offer these statuses (in the order of ``CaseStatus``); the field still
+        validates against all of them (see the class docstring)."""
         offered = set(allowed)
         widget = self.fields["status"].widget
         assert isinstance(widget, forms.RadioSelect)
-        # The widget offers the next statuses in the order of CaseStatus; the field
-        # still validates against all of them (see the class docstring).
         widget.choices = [(value, label) for value, label in CaseStatus.choices if value in offered]
+        self.has_choices = bool(widget.choices)

@@ -1,5 +1,12 @@
 """Access policies for cases: the processing authority's staff see and work on
-its cases; the responsible authority's staff see them."""
+its cases; the responsible authority's staff see them.
+
+VIEW: staff (any role) of the processing or of the responsible authority.
+CHANGE (setting the status): staff of the processing authority only. A
+responsible authority whose cases another member processes may read them, but
+a status change by its staff is refused with 403 (the case is visible to them,
+so ``access_by_id`` answers PermissionDenied, not 404) and changes nothing.
+Everybody else gets 404 for the case, its files and its status form."""
 
 from __future__ import annotations
 

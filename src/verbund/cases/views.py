@@ -74,16 +74,17 @@ def inbox(request: HttpRequest, pk: int) -> HttpResponse:
             "page": page,
             "rows": [(case, _overdue(case, today)) for case in page],
             "chosen": chosen,
-            "statuses": [
-                (status, counts.get(status.value, 0)) for status in CaseStatus
-            ],
+            "chosen_label": CaseStatus(chosen).label if chosen else "",
+            "statuses": [(status, counts.get(status.value, 0)) for status in CaseStatus],
             "total": sum(counts.values()),
             "query_prefix": f"status={chosen}&" if chosen else "",
         },
     )
 
 
-def _detail_context(request: HttpRequest, case: Case, form: CaseStatusForm | None) -> dict[str, Any]:
+def _detail_context(
+    request: HttpRequest, case: Case, form: CaseStatusForm | None
+) -> dict[str, Any]:
     submission = case.submission
     attachments = application_selectors.submission_attachments(submission)
     names = {str(attachment.pk): attachment.filename for attachment in attachments}
@@ -113,69 +114,58 @@ def _detail_context(request: HttpRequest, case: Case, form: CaseStatusForm | Non
     }
 
 
-def _status_form(case: Case, data: Any = None) -> CaseStatusForm | None:
-    allowed = TRANSITIONS[case.status]
-    if not allowed:
-        return None
-    return CaseStatusForm(data, allowed=allowed)
-
-
 @staff_required
 @require_http_methods(["GET", "POST"])
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     action = Action.CHANGE if request.method == "POST" else Action.VIEW
-    case = access_by_id(request.user, Case, pk, action)
+    found = access_by_id(request.user, Case, pk, action)
     case = (
         scoped(request.user, Case, action)
-        .select_related(
-            "submission__version",
-            "submission__place",
-            "service",
-            "authority",
-            "responsible",
-        )
-        .get(pk=case.pk)
+        .select_related("submission__version", "submission__place", "service")
+        .select_related("authority", "responsible")
+        .get(pk=found.pk)
     )
     may_change = action is Action.CHANGE or can(request.user, Action.CHANGE, case)
-    form = _status_form(case, request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST":
-        if form is None:
-            raise Http404
-        if form.is_valid():
-            try:
-                case_set_status(
-                    actor=request.user,
-                    case=case,
-                    status=form.cleaned_data["status"],
-                    note=form.cleaned_data["note"],
-                )
-            except ValidationError as exc:
-                form.add_error("note" if exc.code == "note" else None, exc)
-            else:
-                messages.success(
-                    request,
-                    _("Der Vorgang %(reference)s hat jetzt den Status „%(status)s“.")
-                    % {
-                        "reference": case.submission.reference,
-                        "status": CaseStatus(case.status).label,
-                    },
-                )
-                url = reverse("staff:cases_staff:case", kwargs={"pk": case.pk})
-                return HttpResponseRedirect(url, status=303)
-        status = 400
+    form = CaseStatusForm(
+        request.POST if request.method == "POST" else None, allowed=TRANSITIONS[case.status]
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            case_set_status(
+                actor=request.user,
+                case=case,
+                status=form.cleaned_data["status"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            form.add_error("note" if exc.code == "note" else None, exc)
+            # Someone else may have moved the case meanwhile: show where it is now.
+            case.refresh_from_db(fields=["status", "updated_at"])
+            form.offer(TRANSITIONS[case.status])
+        else:
+            messages.success(
+                request,
+                _("Der Vorgang %(reference)s hat jetzt den Status „%(status)s“.")
+                % {
+                    "reference": case.submission.reference,
+                    "status": CaseStatus(case.status).label,
+                },
+            )
+            url = reverse("staff:cases_staff:case", kwargs={"pk": case.pk})
+            return HttpResponseRedirect(url, status=303)
     return render(
         request,
         "staff/cases/detail.html",
         _detail_context(request, case, form if may_change else None),
-        status=status,
     )
 
 
-@staff_required
+# staff_required is typed for HttpResponse; a FileResponse streams and is none.
+@staff_required  # type: ignore[arg-type]
 @require_safe
 def attachment_download(request: HttpRequest, pk: int, attachment_id: uuid.UUID) -> FileResponse:
     case = access_by_id(request.user, Case, pk, Action.VIEW)
+    # The file must belong to this very case: another visible case's file is a 404 here.
     attachment = (
         scoped(request.user, Attachment, Action.VIEW)
         .filter(submission_id=case.submission_id, pk=attachment_id)
