@@ -4,7 +4,8 @@
                                              [--submit-seconds 30] [--submit-drafts 160]
                                              [--repeat 1] [--crash | --only-crash]
                                              [--kills 3] [--crash-after 10]
-                                             [--hold-submit outer:300] [--no-postgres]
+                                             [--hold-submit outer:300]
+                                             [--no-postgres | --no-sqlite]
 
 For each backend (SQLite, then PostgreSQL unless ``--no-postgres``) the script
 creates a fresh database, imports the demo register and builds a small world
@@ -1224,6 +1225,7 @@ def main() -> None:
         "inner:MS before; none)",
     )
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true")
     args = parser.parse_args()
     print(
         f"{args.users} users, {args.workers} workers, {args.seconds:.0f} s per phase, "
@@ -1232,7 +1234,7 @@ def main() -> None:
     all_ok = True
     with tempfile.TemporaryDirectory(prefix="verbund-bench-") as tmp:
         DATA_DIR.append(f"{tmp}/data")
-        backends = [("SQLite", f"sqlite:///{tmp}/bench.sqlite3")]
+        backends = [] if args.no_sqlite else [("SQLite", f"sqlite:///{tmp}/bench.sqlite3")]
         if not args.no_postgres:
             common._postgres_admin(f"DROP DATABASE IF EXISTS {POSTGRES_DB}")
             common._postgres_admin(f"CREATE DATABASE {POSTGRES_DB}")
