@@ -412,6 +412,9 @@ def _press_button(page: Page, name: str, key: str = "Enter") -> None:
 
 def test_pflegewohngeld_with_the_keyboard_only(page: Page, demo: str, axe: Axe) -> None:
     base = demo
+    # Playwright subscribes to file choosers without waiting for the browser; a listener
+    # from the start keeps the subscription on, so no chooser opens unseen later.
+    page.on("filechooser", lambda chooser: None)
     page.goto(f"{base}/leistungen/ort/{MERZENICH}/")
     axe(page)
     page.keyboard.press("Tab")
