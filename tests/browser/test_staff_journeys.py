@@ -76,7 +76,7 @@ def test_authority_admin_walks_the_workspace(page: Page, live_server: object, ax
 @pytest.mark.usefixtures("demo")
 def test_coordinator_walks_the_network_pages(page: Page, live_server: object, axe: Axe) -> None:
     base = str(live_server)
-    dlz = Network.objects.get(memberships__authority__ars="053580040040")
+    dlz = Network.objects.get(slug="dlz")
     _login(page, base, "koordination.dlz", axe)
     page.get_by_role("link", name=dlz.name).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(dlz.name)

@@ -43,7 +43,7 @@ from verbund.formengine.selectors import current_version, form_of
 from verbund.payments import selectors as payment_selectors
 from verbund.payments import services as payment_services
 from verbund.payments.models import PaymentStatus
-from verbund.payments.providers import ProviderError
+from verbund.payments.services import ProviderError
 
 SESSION_DRAFTS = "verbund_drafts"
 SESSION_SUBMISSIONS = "verbund_submissions"
