@@ -1029,6 +1029,10 @@ def _submits(port: int, args: argparse.Namespace, plan: dict[str, Any]) -> Any:
     return results, figures
 
 
+def _hold_seconds(hold: str) -> float:
+    return int(hold.split(":")[1]) / 1000 if ":" in hold else 0.0
+
+
 def _crash(
     server: Server, args: argparse.Namespace, plan: dict[str, Any]
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -1045,6 +1049,8 @@ def _crash(
         waited = time.monotonic()
         while in_flight.value == 0 and time.monotonic() < waited + 5:
             time.sleep(0.001)
+        # Half the hold later: a submit that was being processed is then being held.
+        time.sleep(_hold_seconds(args.hold_submit) / 2)
         submits = in_flight.value
         killed_at = time.time()
         server.kill()
@@ -1264,7 +1270,7 @@ def main() -> None:
             f" | {s['rate']:8.1f} | {s['overall']['p95']:5.1f} ms | {out['ratio_submit']:.2f}"
             f" | {'ok' if ok else 'FAILED'}"
         )
-    for name, _ok, out in summaries:
+    for name, ok, out in summaries:
         if "crash" in out:
             crash = out["crash"]
             check = out["checks"][-1]
@@ -1275,6 +1281,7 @@ def main() -> None:
                 f"retried submits {check.get('retried_submits')}, "
                 f"lost responses {check['submissions']['lost_responses']}, "
                 f"problems {check['problems'] or 'none'}"
+                f" | {'ok' if ok else 'FAILED'}"
             )
     sys.exit(0 if all_ok else 1)
 

@@ -417,7 +417,8 @@ def pay(request: HttpRequest, reference: str, token: str) -> HttpResponse:
         messages.error(
             request,
             _(
-                "Der Bezahldienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut."
+                "Der Bezahldienst ist gerade nicht erreichbar. "
+                "Bitte versuchen Sie es später erneut."
             ),
         )
         return redirect(_status_url(submission))
