@@ -415,3 +415,18 @@ def test_tampered_posts_change_nothing_they_should_not(client: Client, world: Wo
     assert client.post(base + "nummer/", {"nummer": "DN 1"}).status_code == 404
     draft.refresh_from_db()
     assert "nummer" not in draft.answers
+
+
+def test_a_lost_answer_to_submit_still_leads_to_the_confirmation(
+    client: Client, world: World
+) -> None:
+    base = fill_until_check(client, world)
+    response = client.post(base + "pruefen/")
+    # The answer never reached the browser: its session does not know the reference yet.
+    session = client.session
+    session["verbund_submissions"] = []
+    session.save()
+    again = client.post(base + "pruefen/")
+    assert again["Location"] == response["Location"]
+    assert client.get(again["Location"]).status_code == 200
+    assert Submission.objects.count() == 1

@@ -76,11 +76,13 @@ def _submission_by_link(reference: str, token: str) -> Submission:
     return submission
 
 
-def _to_confirmation(draft: Draft) -> HttpResponse:
-    """A submitted draft's pages lead to its confirmation."""
+def _to_confirmation(request: HttpRequest, draft: Draft) -> HttpResponse:
+    """A submitted draft's pages lead to its confirmation, which the session that owns
+    the draft may see (also when the answer to the submit itself was lost)."""
     submission = draft.submission
     if submission is None:
         raise Http404
+    _remember(request, SESSION_SUBMISSIONS, submission.reference)
     return redirect("applications:confirmation", reference=submission.reference)
 
 
@@ -226,7 +228,7 @@ def _back_url(draft: Draft, visible: list[engine.Step], position: int) -> str:
 def step(request: HttpRequest, draft_id: uuid.UUID, step_key: str) -> HttpResponse:
     draft = _owned_draft(request, draft_id)
     if draft.submission_id is not None:
-        return _to_confirmation(draft)
+        return _to_confirmation(request, draft)
     form = form_of(draft.version)
     current = form.step(step_key)
     visible = form.visible_steps(draft.answers)
@@ -284,7 +286,7 @@ def step(request: HttpRequest, draft_id: uuid.UUID, step_key: str) -> HttpRespon
 def check(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     draft = _owned_draft(request, draft_id)
     if draft.submission_id is not None:
-        return _to_confirmation(draft)
+        return _to_confirmation(request, draft)
     form = form_of(draft.version)
     if request.method == "POST":
         try:
@@ -323,7 +325,7 @@ def check(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
 def save(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     draft = _owned_draft(request, draft_id)
     if draft.submission_id is not None:
-        return _to_confirmation(draft)
+        return _to_confirmation(request, draft)
     form = form_of(draft.version)
     initial = draft.resume_email or str(draft.answers.get(form.contact_email or "", "") or "")
     if request.method == "POST":
@@ -354,7 +356,7 @@ def resume(request: HttpRequest, draft_id: uuid.UUID, token: str) -> HttpRespons
         return render(request, "applications/resume_invalid.html", status=404)
     _remember(request, SESSION_DRAFTS, str(draft.pk))
     if draft.submission_id is not None:
-        return _to_confirmation(draft)
+        return _to_confirmation(request, draft)
     form = form_of(draft.version)
     messages.success(request, _("Willkommen zurück. Ihre bisherigen Angaben sind gespeichert."))
     return _after(form, draft, False)
