@@ -63,9 +63,47 @@ def _reject_constant(name: str) -> Any:
     raise _NotJson(name)
 
 
+# The order keys are shown in; other keys follow alphabetically. PostgreSQL's jsonb does
+# not keep the order a builder typed, so the editor shows one stable order everywhere.
+_KEY_ORDER = (
+    "$schema",
+    "schema",
+    "steps",
+    "fees",
+    "contact",
+    "key",
+    "const",
+    "title",
+    "type",
+    "format",
+    "x-kind",
+    "description",
+    "fields",
+    "when",
+    "label",
+    "amount",
+    "per",
+    "email",
+    "name",
+    "properties",
+    "required",
+)
+
+
+def _ordered(value: Any) -> Any:
+    if isinstance(value, dict):
+        rank = {key: index for index, key in enumerate(_KEY_ORDER)}
+        keys = sorted(value, key=lambda k: (rank.get(k, len(rank)), k))
+        return {key: _ordered(value[key]) for key in keys}
+    if isinstance(value, list):
+        return [_ordered(item) for item in value]
+    return value
+
+
 def as_text(definition: Any) -> str:
-    """A definition as the editor shows it: indented, umlauts as they are."""
-    return json.dumps(definition, indent=2, ensure_ascii=False)
+    """A definition as the editor shows it: indented, umlauts as they are, keys in a
+    stable order (the meaning of a JSON object does not depend on it)."""
+    return json.dumps(_ordered(definition), indent=2, ensure_ascii=False)
 
 
 def too_large_message() -> str:
