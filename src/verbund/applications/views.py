@@ -143,7 +143,7 @@ def _first_open(form: engine.Form, draft: Draft) -> engine.Step | None:
     return open_steps[0] if open_steps else None
 
 
-def _after(form: engine.Form, draft: Draft, return_to_check: bool) -> HttpResponseRedirect:
+def _after(form: engine.Form, draft: Draft) -> HttpResponseRedirect:
     nxt = _first_open(form, draft)
     if nxt is None:
         return redirect("applications:check", draft_id=draft.pk)
@@ -276,7 +276,7 @@ def step(request: HttpRequest, draft_id: uuid.UUID, step_key: str) -> HttpRespon
         return redirect("applications:step", draft_id=draft.pk, step_key=current.key)
     if action == "speichern":
         return redirect("applications:save", draft_id=draft.pk)
-    return _after(form, draft, request.GET.get("zurueck") == "pruefen")
+    return _after(form, draft)
 
 
 # --- check answers and submit -----------------------------------------------------------
@@ -359,7 +359,7 @@ def resume(request: HttpRequest, draft_id: uuid.UUID, token: str) -> HttpRespons
         return _to_confirmation(request, draft)
     form = form_of(draft.version)
     messages.success(request, _("Willkommen zurück. Ihre bisherigen Angaben sind gespeichert."))
-    return _after(form, draft, False)
+    return _after(form, draft)
 
 
 # --- after submitting -------------------------------------------------------------------

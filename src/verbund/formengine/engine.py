@@ -135,7 +135,6 @@ class Field:
     when: dict[str, Any] | None = None
     accept: tuple[str, ...] = DEFAULT_ACCEPT
     max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024
-    min_items: int = 0
     max_items: int | None = None
     date_rule: str = ""  # "", "past" or "future"
     autocomplete: str = ""
@@ -498,7 +497,6 @@ def _compile(canonical: str) -> Form:
             when=prop.get("x-when"),
             accept=tuple(prop.get("x-accept", DEFAULT_ACCEPT)),
             max_bytes=int(float(prop.get("x-max-size-mb", DEFAULT_MAX_MB)) * 1024 * 1024),
-            min_items=int(prop.get("minItems", 1 if name in required else 0)),
             max_items=int(max_items) if max_items is not None else None,
             date_rule=str(prop.get("x-date", "")),
             autocomplete=str(prop.get("x-autocomplete", "")),

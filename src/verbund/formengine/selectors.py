@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Max
-
 from verbund.formengine.engine import Form, compile_form
 from verbund.formengine.models import FormVersion, ServiceForm
 
@@ -29,15 +27,6 @@ def services_with_forms(service_ids: Iterable[int]) -> set[int]:
         FormVersion.objects.filter(service_id__in=list(service_ids))
         .values_list("service_id", flat=True)
         .distinct()
-    )
-
-
-def latest_numbers(service_ids: Iterable[int]) -> dict[int, int]:
-    return dict(
-        FormVersion.objects.filter(service_id__in=list(service_ids))
-        .values("service_id")
-        .annotate(n=Max("number"))
-        .values_list("service_id", "n")
     )
 
 
