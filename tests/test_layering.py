@@ -26,11 +26,14 @@ MODULES = {
     "applications",
     "payments",
     "cases",
+    "integrations",
     "api",
     "demo",
 }
-# ``engine`` is the form engine's pure, database-free core (verbund.formengine.engine).
-PUBLISHED = {"models", "selectors", "services", "cache", "folding", "engine"}
+# ``engine`` is the form engine's pure, database-free core (verbund.formengine.engine);
+# ``uploads`` the one check of uploaded files (verbund.applications.uploads), which the
+# back office and the API use for staff and specialist systems' files too.
+PUBLISHED = {"models", "selectors", "services", "cache", "folding", "engine", "uploads"}
 
 
 def _imports() -> list[tuple[str, str, str]]:

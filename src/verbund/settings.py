@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "verbund.applications",
     "verbund.payments",
     "verbund.cases",
+    "verbund.integrations",
     "verbund.portal",
     "verbund.api",
     "verbund.demo",
@@ -180,9 +181,9 @@ if _KERN_DIST.is_dir():
     STATICFILES_DIRS.append(("kern", _KERN_DIST))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Citizens' uploads: outside MEDIA_ROOT and without a URL (verbund.applications.storage).
+    # Citizens' uploads: outside MEDIA_ROOT and without a URL (verbund.core.storage).
     "private": {
-        "BACKEND": "verbund.applications.storage.PrivateFileSystemStorage",
+        "BACKEND": "verbund.core.storage.PrivateFileSystemStorage",
         "OPTIONS": {
             "location": os.environ.get("VERBUND_PRIVATE_ROOT", str(DATA_DIR / "private")),
             "base_url": None,

@@ -361,7 +361,7 @@ def test_expired_drafts_are_purged_with_their_files(
     from django.utils import timezone
 
     from verbund.applications.services import drafts_purge
-    from verbund.applications.storage import private_storage
+    from verbund.core.storage import private_storage
 
     base = fill_until_check(client, world)
     client.post(base + "pruefen/")  # submitted: its file stays

@@ -19,12 +19,13 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from tests.factories import AuthorityFactory, ServiceFactory
-from verbund.applications import receipt
 from verbund.applications.models import Attachment, Submission, SubmissionStatus
-from verbund.applications.receipt import html_to_pdf, receipt_html, render_receipt
+from verbund.applications.receipt import receipt_html, render_receipt
 from verbund.applications.services import status_token
 from verbund.authorities.models import Authority
 from verbund.catalogue.models import Level
+from verbund.core import pdf as core_pdf
+from verbund.core.pdf import html_to_pdf
 from verbund.formengine.engine import definition_digest
 from verbund.formengine.models import FormVersion
 
@@ -280,16 +281,16 @@ def test_answers_are_escaped_text_never_markup(made: Receipt) -> None:
 def fetch_spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The URLs WeasyPrint asked for; any socket connection fails the test."""
     asked: list[str] = []
-    refuse = receipt.RefusingURLFetcher.fetch
+    refuse = core_pdf.RefusingURLFetcher.fetch
 
-    def spy(self: receipt.RefusingURLFetcher, url: str, headers: Any = None) -> Any:
+    def spy(self: core_pdf.RefusingURLFetcher, url: str, headers: Any = None) -> Any:
         asked.append(url)
         return refuse(self, url, headers)
 
     def no_connect(self: socket.socket, address: Any) -> None:
         raise AssertionError(f"network access to {address!r}")
 
-    monkeypatch.setattr(receipt.RefusingURLFetcher, "fetch", spy)
+    monkeypatch.setattr(core_pdf.RefusingURLFetcher, "fetch", spy)
     monkeypatch.setattr(socket.socket, "connect", no_connect)
     return asked
 
@@ -317,7 +318,7 @@ def test_the_fetcher_refuses_every_url(fetch_spy: list[str]) -> None:
     assert "https://example.org/a.css" in fetch_spy
     assert "file:///etc/passwd" in fetch_spy
     with pytest.raises(ValueError, match="no external resources"):
-        receipt.RefusingURLFetcher().fetch("data:text/plain,x")
+        core_pdf.RefusingURLFetcher().fetch("data:text/plain,x")
 
 
 def test_the_english_receipt_renders(made: Receipt) -> None:

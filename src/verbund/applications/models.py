@@ -15,7 +15,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from verbund.applications.storage import private_storage
+from verbund.core.storage import private_storage
 
 
 class Draft(models.Model):

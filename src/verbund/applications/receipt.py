@@ -1,11 +1,9 @@
 """The receipt of a submission (Eingangsbestätigung) as a PDF.
 
 The template ``applications/receipt.html`` is a standalone HTML document with
-its own print stylesheet; WeasyPrint turns it into an A4 PDF. Rendering never
-touches the network or the file system: the document has no base URL and the
-URL fetcher refuses every URL, so even markup that slipped into the HTML could
-not make the server fetch anything. Every text the citizen entered goes
-through Django's autoescape and appears as literal text.
+its own print stylesheet; ``core.pdf`` turns it into an A4 PDF without touching
+the network or the file system. Every text the citizen entered goes through
+Django's autoescape and appears as literal text.
 """
 
 from __future__ import annotations
@@ -22,31 +20,17 @@ from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from PIL import ImageFile
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 from verbund.applications.models import Submission
 from verbund.applications.selectors import submission_attachments
+from verbund.core.pdf import html_to_pdf
 from verbund.formengine import engine
 from verbund.formengine.selectors import form_of
-
-# Importing WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process,
-# which would let the upload checks accept cut-off JPEGs. Receipts embed no images
-# (every URL is refused), so the process-wide default is restored.
-ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TEMPLATE = "applications/receipt.html"
 TYPE_NAMES = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}
 _PAGE_PLACEHOLDERS = re.compile(r"%\((page|pages)\)s")
-
-
-class RefusingURLFetcher(URLFetcher):
-    """A URL fetcher that fetches nothing: the receipt has no external resources."""
-
-    def fetch(self, url: str, headers: Any = None) -> Any:
-        raise ValueError(f"The receipt loads no external resources: {url[:100]}")
 
 
 @dataclass(frozen=True)
@@ -146,14 +130,6 @@ def receipt_html(submission: Submission, *, now: dt.datetime | None = None) -> s
     """The receipt as HTML, in the submission's language."""
     with translation.override(_language(submission.language)):
         return render_to_string(TEMPLATE, receipt_context(submission, now=now))
-
-
-def html_to_pdf(html: str) -> bytes:
-    """A PDF of standalone HTML; no URL is ever fetched."""
-    pdf: bytes = HTML(string=html, base_url=None, url_fetcher=RefusingURLFetcher()).write_pdf(
-        pdf_tags=True
-    )
-    return pdf
 
 
 def render_receipt(submission: Submission) -> bytes:

@@ -63,4 +63,16 @@ def submission_attachment(submission: Submission, attachment_id: Any) -> Attachm
 
 
 def status_history(submission: Submission) -> list[CaseEvent]:
-    return list(CaseEvent.objects.filter(case__submission=submission).order_by("created_at", "id"))
+    """What the applicant sees of the case's history: its public entries."""
+    return list(
+        CaseEvent.objects.filter(case__submission=submission, public=True).order_by(
+            "created_at", "id"
+        )
+    )
+
+
+def submission_receipt_pdf(submission: Submission) -> bytes:
+    """The Eingangsbestätigung with all answers, as PDF (for the eAkte and the archive)."""
+    from verbund.applications.receipt import render_receipt
+
+    return render_receipt(submission)

@@ -24,12 +24,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from verbund.applications.models import Attachment, Draft, Submission, SubmissionStatus
-from verbund.applications.storage import private_storage
 from verbund.applications.uploads import inspect_upload
 from verbund.cases.models import CaseStatus
-from verbund.cases.services import case_open, case_set_status
+from verbund.cases.services import case_mark_received, case_open
 from verbund.catalogue.selectors import Resolution
 from verbund.core.audit import audit_record
+from verbund.core.storage import private_storage
 from verbund.formengine import engine
 from verbund.formengine.models import FormVersion
 from verbund.formengine.selectors import form_of
@@ -336,12 +336,7 @@ def submission_mark_paid(*, submission: Submission) -> Submission:
         locked.status = SubmissionStatus.SUBMITTED
         locked.paid_at = timezone.now()
         locked.save(update_fields=["status", "paid_at"])
-        case_set_status(
-            actor=None,
-            case=locked.case,
-            status=CaseStatus.RECEIVED,
-            note=_("Die Gebühr ist bezahlt."),
-        )
+        case_mark_received(case=locked.case, note=_("Die Gebühr ist bezahlt."))
         audit_record(
             actor=None,
             action="submission.paid",

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from verbund.applications import selectors
-from verbund.applications.forms import ResumeForm
+from verbund.applications.forms import AnswerForm, ResumeForm
 from verbund.applications.models import Draft, Submission, SubmissionStatus
 from verbund.applications.services import (
     SubmitRefused,
@@ -36,7 +36,15 @@ from verbund.applications.services import (
     submission_create,
     submission_mark_paid,
 )
-from verbund.applications.uploads import UploadRejected
+from verbund.applications.uploads import (
+    DEFAULT_ACCEPT,
+    UploadRejected,
+    inspect_upload,
+    max_upload_bytes,
+)
+from verbund.cases import selectors as case_selectors
+from verbund.cases import services as case_services
+from verbund.cases.models import InformationRequest, RequestStatus
 from verbund.catalogue.selectors import routing_index
 from verbund.formengine import engine
 from verbund.formengine.selectors import current_version, form_of
@@ -385,6 +393,7 @@ def confirmation(request: HttpRequest, reference: str) -> HttpResponse:
 
 def status(request: HttpRequest, reference: str, token: str) -> HttpResponse:
     submission = _submission_by_link(reference, token)
+    case = case_selectors.case_of_reference(submission.reference)
     return render(
         request,
         "applications/status.html",
@@ -396,8 +405,94 @@ def status(request: HttpRequest, reference: str, token: str) -> HttpResponse:
             "token": token,
             "fee_total": engine.money_display(submission.fee_total),
             "payment": payment_selectors.latest_payment(submission),
+            "requests": case_selectors.open_information_requests(case) if case else [],
+            "decision": case_selectors.decision_pdf_version(case) if case else None,
         },
     )
+
+
+def _request_of_link(
+    reference: str, token: str, request_id: uuid.UUID
+) -> tuple[Submission, InformationRequest]:
+    submission = _submission_by_link(reference, token)
+    case = case_selectors.case_of_reference(submission.reference)
+    info = case_selectors.information_request_of(case, request_id) if case else None
+    if info is None:
+        raise Http404
+    return submission, info
+
+
+@require_http_methods(["GET", "POST"])
+def answer(request: HttpRequest, reference: str, token: str, request_id: uuid.UUID) -> HttpResponse:
+    """The applicant answers a question of the authority: text and uploads, all or nothing."""
+    submission, info = _request_of_link(reference, token, request_id)
+    form = AnswerForm(request.POST or None)
+    errors: list[str] = []
+    if request.method == "POST" and info.status == RequestStatus.OPEN and form.is_valid():
+        files = []
+        for uploaded in request.FILES.getlist("dateien")[: AnswerForm.MAX_FILES + 1]:
+            try:
+                checked = inspect_upload(uploaded, accept=DEFAULT_ACCEPT, max_bytes=max_upload_bytes())
+            except UploadRejected as rejected:
+                errors.append(rejected.message)
+                continue
+            files.append(
+                case_services.StoredFile(
+                    filename=checked.filename,
+                    content_type=checked.content_type,
+                    size=checked.size,
+                    sha256=checked.sha256,
+                    content=uploaded,
+                )
+            )
+        if len(files) > AnswerForm.MAX_FILES:
+            errors.append(
+                _("Bitte laden Sie höchstens %(n)d Dateien auf einmal hoch.")
+                % {"n": AnswerForm.MAX_FILES}
+            )
+        if not errors:
+            try:
+                case_services.information_request_answer(
+                    request=info, text=form.cleaned_data["text"], files=files
+                )
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+            else:
+                messages.success(
+                    request, _("Vielen Dank, Ihre Antwort ist bei der Behörde eingegangen.")
+                )
+                return redirect(_status_url(submission))
+    return render(
+        request,
+        "applications/answer.html",
+        {
+            "submission": submission,
+            "service": submission.service,
+            "info": info,
+            "form": form,
+            "errors": errors,
+            "status_url": _status_url(submission),
+            "accept_names": ", ".join(TYPE_NAMES.get(t, t) for t in DEFAULT_ACCEPT),
+            "max_mb": max_upload_bytes() // (1024 * 1024),
+        },
+        status=200,
+    )
+
+
+def decision_download(request: HttpRequest, reference: str, token: str) -> FileResponse:
+    submission = _submission_by_link(reference, token)
+    case = case_selectors.case_of_reference(submission.reference)
+    version = case_selectors.decision_pdf_version(case) if case else None
+    if version is None or not version.file.name:
+        raise Http404
+    response = FileResponse(
+        version.file.open("rb"),
+        as_attachment=True,
+        filename=f"Bescheid {submission.reference}.pdf",
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_POST

@@ -1,9 +1,274 @@
-"""Reads on cases."""
+"""Reads on cases (the published surface for other apps and the views)."""
 
 from __future__ import annotations
 
-from verbund.cases.models import CaseEvent
+import datetime as dt
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Case as DbCase
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from verbund.authorities.folding import fold
+from verbund.cases.models import (
+    DONE,
+    Case,
+    CaseDocument,
+    CaseEvent,
+    CaseStatus,
+    Decision,
+    DocumentVersion,
+    InformationRequest,
+    Participation,
+    RequestStatus,
+)
+from verbund.catalogue.models import Service
 
 
 def case_history(case_id: int) -> list[CaseEvent]:
-    return list(CaseEvent.objects.filter(case_id=case_id).order_by("created_at", "id"))
+    """The whole history, as the back office sees it."""
+    return list(
+        CaseEvent.objects.filter(case_id=case_id)
+        .select_related("actor")
+        .order_by("created_at", "id")
+    )
+
+
+def case_of_reference(reference: str) -> Case | None:
+    """The case of a submission reference, unscoped: callers check access (the API by
+    the client's authority)."""
+    if not reference or len(reference) > 20:
+        return None
+    return (
+        Case.objects.select_related("submission", "service", "authority")
+        .filter(reference=reference)
+        .first()
+    )
+
+
+def case_documents(case: Case) -> list[CaseDocument]:
+    """The file's documents with their versions (oldest first)."""
+    versions = DocumentVersion.objects.order_by("number")
+    return list(
+        CaseDocument.objects.filter(case=case)
+        .prefetch_related(Prefetch("versions", queryset=versions))
+        .order_by("created_at", "id")
+    )
+
+
+def case_version(case: Case, version_id: Any) -> DocumentVersion | None:
+    """One document version of this very case (None for another case's)."""
+    try:
+        pk = uuid.UUID(str(version_id))
+    except ValueError:
+        return None
+    return (
+        DocumentVersion.objects.filter(pk=pk, document__case=case, deleted_at__isnull=True)
+        .select_related("document")
+        .first()
+    )
+
+
+def open_information_requests(case: Case) -> list[InformationRequest]:
+    return list(
+        InformationRequest.objects.filter(case=case, status=RequestStatus.OPEN).order_by(
+            "created_at"
+        )
+    )
+
+
+def information_requests(case: Case) -> list[InformationRequest]:
+    return list(
+        InformationRequest.objects.filter(case=case)
+        .prefetch_related("documents__versions")
+        .order_by("created_at")
+    )
+
+
+def information_request_of(case: Case, request_id: Any) -> InformationRequest | None:
+    try:
+        pk = uuid.UUID(str(request_id))
+    except ValueError:
+        return None
+    return InformationRequest.objects.filter(pk=pk, case=case).first()
+
+
+def participations_of_case(case: Case) -> list[Participation]:
+    return list(
+        Participation.objects.filter(case=case)
+        .select_related("requested", "answer_document")
+        .prefetch_related("shared_versions__document")
+        .order_by("created_at", "id")
+    )
+
+
+def participation_shared_version(
+    participation: Participation, version_id: Any
+) -> DocumentVersion | None:
+    """A document the requesting authority shared, while the request is open; None
+    otherwise (answered or revoked requests grant nothing)."""
+    if participation.status != RequestStatus.OPEN:
+        return None
+    try:
+        pk = uuid.UUID(str(version_id))
+    except ValueError:
+        return None
+    return participation.shared_versions.filter(pk=pk, deleted_at__isnull=True).first()
+
+
+def decision_of(case: Case) -> Decision | None:
+    return Decision.objects.filter(case=case).select_related("document").first()
+
+
+def decision_pdf_version(case: Case) -> DocumentVersion | None:
+    """The Bescheid's PDF, for the applicant's status page."""
+    decision = decision_of(case)
+    if decision is None:
+        return None
+    return (
+        DocumentVersion.objects.filter(document_id=decision.document_id, deleted_at__isnull=True)
+        .order_by("-number")
+        .first()
+    )
+
+
+def cases_of_authority(authority_id: int) -> QuerySet[Case]:
+    return Case.objects.filter(authority_id=authority_id)
+
+
+# --- the inbox ---------------------------------------------------------------------------
+
+INBOX_PAGE_SIZE = 50
+# Shown only when asked for: an application is not complete before its fee is paid.
+HIDDEN_BY_DEFAULT = frozenset({CaseStatus.AWAITING_PAYMENT})
+REFERENCE_QUERY = re.compile(r"^VB-\d{4}(?:-[0-9A-Z]{0,4}(?:-[0-9A-Z]{0,4})?)?$")
+
+
+@dataclass(frozen=True)
+class InboxPage:
+    rows: list[Case]
+    counts: dict[str, int]  # per status, under every filter except the status
+    total: int  # cases under all filters
+    number: int
+    pages: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.pages
+
+
+def _search(q: str) -> Q:
+    """A reference ("VB-2026-7KQ2-M4XZ", also its beginning) uses the unique index
+    alone; anything else matches the file number's beginning or a part of the name."""
+    text = q.strip()
+    upper = text.upper()
+    if REFERENCE_QUERY.match(upper):
+        return Q(reference__startswith=upper)
+    return Q(file_number__startswith=text) | Q(applicant_key__contains=fold(text))
+
+
+def inbox_page(
+    authority_id: int,
+    *,
+    user_id: int,
+    filters: Mapping[str, Any],
+    page: int = 1,
+    page_size: int = INBOX_PAGE_SIZE,
+    today: dt.date | None = None,
+) -> InboxPage:
+    """One page of an authority's inbox in two queries: the counts per status under
+    the filters, and the page's rows (with service and assignee)."""
+    today = today or timezone.localdate()
+    cases = Case.objects.filter(authority_id=authority_id)
+    if filters.get("q"):
+        cases = cases.filter(_search(filters["q"]))
+    if filters.get("service"):
+        cases = cases.filter(service_id=filters["service"])
+    assignee = filters.get("assignee")
+    if assignee == "me":
+        cases = cases.filter(assignee_id=user_id)
+    elif assignee == "none":
+        cases = cases.filter(assignee__isnull=True)
+    elif assignee:
+        cases = cases.filter(assignee_id=int(assignee))
+    if filters.get("received_from"):
+        cases = cases.filter(received_at__date__gte=filters["received_from"])
+    if filters.get("received_to"):
+        cases = cases.filter(received_at__date__lte=filters["received_to"])
+    if filters.get("overdue"):
+        cases = cases.filter(due_on__lt=today).exclude(status__in=DONE)
+    if filters.get("attention"):
+        cases = cases.exclude(attention="")
+    counts = dict(
+        cases.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+    )
+    status = filters.get("status") or ""
+    if status:
+        shown = cases.filter(status=status)
+        total = counts.get(status, 0)
+    else:
+        shown = cases.exclude(status__in=HIDDEN_BY_DEFAULT)
+        total = sum(n for s, n in counts.items() if s not in HIDDEN_BY_DEFAULT)
+    pages = max(1, -(-total // page_size))
+    number = min(max(1, page), pages)
+    if filters.get("sort") == "due":
+        order: tuple[Any, ...] = (F("due_on").asc(nulls_last=True), "received_at", "id")
+    else:
+        order = ("-received_at", "-id")
+    offset = (number - 1) * page_size
+    rows = list(
+        shown.select_related("service", "assignee")
+        .only(
+            "id",
+            "reference",
+            "file_number",
+            "applicant_name",
+            "status",
+            "received_at",
+            "due_on",
+            "attention",
+            "service__id",
+            "service__title",
+            "assignee__id",
+            "assignee__username",
+            "assignee__display_name",
+            "assignee__first_name",
+            "assignee__last_name",
+        )
+        .order_by(*order)[offset : offset + page_size]
+    )
+    return InboxPage(rows=rows, counts=counts, total=total, number=number, pages=pages)
+
+
+def is_overdue(case: Case, today: dt.date | None = None) -> bool:
+    today = today or timezone.localdate()
+    return case.due_on is not None and case.due_on < today and case.status not in DONE
+
+
+def inbox_services(authority_id: int) -> list[tuple[int, str]]:
+    """The services of which the authority has (or had) cases, for the filter."""
+    ids = (
+        Case.objects.filter(authority_id=authority_id)
+        .order_by()
+        .values_list("service_id", flat=True)
+        .distinct()
+    )
+    return list(Service.objects.filter(pk__in=ids).order_by("title").values_list("pk", "title"))
+
+
+def participations_received(authority_id: int) -> list[Participation]:
+    """Requests other authorities sent to this one, open ones first."""
+    open_first = DbCase(When(status=RequestStatus.OPEN, then=Value(0)), default=Value(1))
+    return list(
+        Participation.objects.filter(requested_id=authority_id)
+        .select_related("authority", "case__service")
+        .order_by(open_first, "due_on", "-created_at")
+    )

@@ -64,3 +64,9 @@ def active_members_by_network(*, on: dt.date | None = None) -> dict[int, set[int
     ):
         members.setdefault(network_id, set()).add(authority_id)
     return members
+
+
+def is_active_member(authority_id: int, *, on: dt.date | None = None) -> bool:
+    """Whether the authority is a member of any network on ``on`` (on the platform)."""
+    day = on or timezone.localdate()
+    return Membership.objects.filter(_active_filter(day), authority_id=authority_id).exists()

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import uuid
 import verbund.applications.models
-import verbund.applications.storage
+import verbund.core.storage
 from django.db import migrations, models
 
 
@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
                 ('content_type', models.CharField(max_length=100)),
                 ('size', models.PositiveBigIntegerField()),
                 ('sha256', models.CharField(max_length=64)),
-                ('file', models.FileField(max_length=200, storage=verbund.applications.storage.private_storage, upload_to=verbund.applications.models._attachment_path)),
+                ('file', models.FileField(max_length=200, storage=verbund.core.storage.private_storage, upload_to=verbund.applications.models._attachment_path)),
                 ('created_at', models.DateTimeField()),
                 ('authority', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='authorities.authority')),
                 ('draft', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='attachments', to='applications.draft')),

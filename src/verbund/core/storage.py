@@ -1,4 +1,4 @@
-"""Private file storage for uploads: the ``private`` entry of ``STORAGES``.
+"""Private file storage for uploads and case files: the ``private`` entry of ``STORAGES``.
 
 It lies below ``VERBUND_PRIVATE_ROOT`` and has no URL: files are only streamed
 by views that checked access, never served by the web server.

@@ -1,0 +1,175 @@
+"""The decision letter (Bescheid) as a PDF.
+
+The letter is written in German, the official language of the procedure (§ 23
+VwVfG), whatever language the applicant used the portal in. Its parts: the
+processing authority's letterhead (``CaseSettings``, else its first office),
+the applicant's address where the form asked for one, the file number
+(Aktenzeichen), the reference, the decision text, the fee, the legal remedy
+notice (Rechtsbehelfsbelehrung) and, where the processing authority acts for
+the responsible one, "im Auftrag von …". The texts come from the service's
+case type (``CaseType``) with placeholders filled in (``placeholders.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from verbund.authorities.models import Authority
+from verbund.cases.models import Case, CaseSettings, CaseType, Decision, DecisionOutcome
+from verbund.cases.placeholders import render_letter_text
+from verbund.catalogue.models import Office
+from verbund.core.pdf import html_to_pdf
+from verbund.formengine import engine
+from verbund.formengine.selectors import form_of
+
+TEMPLATE = "cases/letter.html"
+
+DEFAULT_GRANTED = (
+    "Sehr geehrte Damen und Herren,\n\n"
+    "auf Ihren Antrag vom {eingangsdatum} (Vorgangsnummer {vorgangsnummer}) ergeht folgender "
+    "Bescheid:\n\nIhrem Antrag „{leistung}“ wird stattgegeben."
+)
+DEFAULT_REFUSED = (
+    "Sehr geehrte Damen und Herren,\n\n"
+    "auf Ihren Antrag vom {eingangsdatum} (Vorgangsnummer {vorgangsnummer}) ergeht folgender "
+    "Bescheid:\n\nIhr Antrag „{leistung}“ wird abgelehnt.\n\nBegründung:\n"
+)
+DEFAULT_REMEDY = (
+    "Gegen diesen Bescheid können Sie innerhalb eines Monats nach seiner Bekanntgabe Klage "
+    "erheben. Die Klage ist schriftlich, zur Niederschrift bei der Urkundsbeamtin oder dem "
+    "Urkundsbeamten der Geschäftsstelle oder als elektronisches Dokument bei dem für Ihren "
+    "Wohnort zuständigen Verwaltungsgericht zu erheben."
+)
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    name: str
+    department: str
+    street: str
+    postcode: str
+    city: str
+    phone: str
+    email: str
+    website: str
+    signatory: str
+
+
+def letterhead(authority: Authority) -> Letterhead:
+    row = CaseSettings.objects.filter(authority=authority).first()
+    office = Office.objects.filter(authority=authority).order_by("name").first()
+
+    def pick(field: str, office_field: str = "") -> str:
+        value = getattr(row, field, "") if row else ""
+        if not value and office is not None and office_field:
+            value = getattr(office, office_field, "")
+        return str(value or "")
+
+    return Letterhead(
+        name=f"{authority.kind_label} {authority.name}".strip(),
+        department=pick("department", "name"),
+        street=pick("street", "street"),
+        postcode=pick("postcode", "postcode"),
+        city=pick("city", "city") or authority.seat or authority.name,
+        phone=pick("phone", "phone"),
+        email=pick("email", "email"),
+        website=pick("website"),
+        signatory=pick("signatory"),
+    )
+
+
+def _date(value: dt.date | dt.datetime) -> str:
+    if isinstance(value, dt.datetime):
+        value = timezone.localdate(value)
+    return value.strftime("%d.%m.%Y")
+
+
+def placeholder_values(case: Case) -> dict[str, str]:
+    return {
+        "antragsteller": case.applicant_name,
+        "leistung": case.service.title,
+        "vorgangsnummer": case.reference,
+        "aktenzeichen": case.file_number,
+        "eingangsdatum": _date(case.received_at),
+        "behoerde": case.authority.name,
+        "ort": case.submission.place.name,
+    }
+
+
+def draft_texts(case: Case, outcome: str) -> tuple[str, str]:
+    """The decision text and remedy notice the clerk starts from, placeholders filled."""
+    case_type = CaseType.objects.filter(service_id=case.service_id).first()
+    if outcome == DecisionOutcome.REFUSED:
+        body = (case_type.refused_text if case_type else "") or DEFAULT_REFUSED
+    else:
+        body = (case_type.granted_text if case_type else "") or DEFAULT_GRANTED
+    remedy = (case_type.remedy_notice if case_type else "") or DEFAULT_REMEDY
+    values = placeholder_values(case)
+    return render_letter_text(body, values), render_letter_text(remedy, values)
+
+
+def recipient_lines(case: Case) -> list[str]:
+    """The applicant's name and, where the form asked for one, their postal address."""
+    lines = [case.applicant_name] if case.applicant_name else []
+    form = form_of(case.submission.version)
+    answers = case.submission.answers or {}
+    for field in form.fields_by_name.values():
+        value = answers.get(field.name)
+        if field.kind is engine.Kind.ADDRESS and isinstance(value, dict):
+            street = " ".join(str(value.get(k, "")) for k in ("strasse", "hausnummer")).strip()
+            town = " ".join(str(value.get(k, "")) for k in ("plz", "ort")).strip()
+            lines += [line for line in (street, town) if line]
+            break
+    return lines
+
+
+def _money(amount: Decimal) -> str:
+    return engine.money_display(amount)
+
+
+def letter_context(decision: Decision, *, draft: bool = False) -> dict[str, Any]:
+    case = decision.case
+    head = letterhead(case.authority)
+    clerk = decision.issued_by_label or (str(case.assignee) if case.assignee_id else "")
+    paid = case.submission.paid_at
+    return {
+        "head": head,
+        "draft": draft,
+        "case": case,
+        "decision": decision,
+        "recipient": recipient_lines(case),
+        "date": _date(decision.issued_at),
+        "received": _date(case.received_at),
+        "outcome_label": (
+            "bewilligt" if decision.outcome == DecisionOutcome.GRANTED else "abgelehnt"
+        ),
+        "on_behalf_of": (
+            f"{decision.on_behalf_of.kind_label} {decision.on_behalf_of.name}"
+            if decision.on_behalf_of is not None
+            else ""
+        ),
+        "body": decision.body,
+        "remedy_notice": decision.remedy_notice,
+        "fee": _money(decision.fee_amount) if decision.fee_amount else "",
+        "fee_note": decision.fee_note,
+        "paid": _date(paid) if paid and decision.fee_amount == case.submission.fee_total else "",
+        "clerk": clerk,
+        "signatory": head.signatory,
+        "created_iso": timezone.localtime(decision.issued_at).isoformat(timespec="seconds"),
+    }
+
+
+def letter_html(decision: Decision, *, draft: bool = False) -> str:
+    with translation.override("de"):
+        return render_to_string(TEMPLATE, letter_context(decision, draft=draft))
+
+
+def letter_pdf(decision: Decision, *, draft: bool = False) -> bytes:
+    """The Bescheid as PDF bytes (``draft`` marks a preview as ENTWURF)."""
+    return html_to_pdf(letter_html(decision, draft=draft))

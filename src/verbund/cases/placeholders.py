@@ -1,0 +1,99 @@
+"""Placeholders in texts that authorities write themselves: the file number
+pattern (``63-{aktenplan}/{jahr}/{nr:5}``) and the decision letter texts
+(``Sehr geehrte(r) {antragsteller}, …``).
+
+Only the names listed here exist; a text with any other name, with attribute or
+index access (``{a.b}``, ``{a[0]}``) or a conversion (``{a!r}``) is refused when
+it is saved, with a message that names the offending part. Rendering fills in
+plain strings only, so a text can never reach into objects.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+FILE_NUMBER_NAMES = ("jahr", "nr", "aktenplan")
+LETTER_NAMES = (
+    "antragsteller",
+    "leistung",
+    "vorgangsnummer",
+    "aktenzeichen",
+    "eingangsdatum",
+    "behoerde",
+    "ort",
+)
+LETTER_HELP = gettext_lazy(
+    "Platzhalter: {antragsteller}, {leistung}, {vorgangsnummer}, {aktenzeichen}, "
+    "{eingangsdatum}, {behoerde}, {ort}. Geschweifte Klammern im Text: {{ und }}."
+)
+_WIDTH = re.compile(r"^[1-9]$")
+
+
+def _fields(text: str, allowed: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``(name, format spec)`` of every placeholder; ValidationError for anything else."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:
+        raise ValidationError(
+            _(
+                "Eine geschweifte Klammer ist nicht geschlossen. "
+                "Für eine Klammer im Text: {{ oder }}."
+            ),
+            code="braces",
+        ) from None
+    found = []
+    for _literal, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if conversion or name not in allowed:
+            raise ValidationError(
+                _("Unbekannter Platzhalter „{%(name)s}“. Erlaubt sind: %(allowed)s.")
+                % {
+                    "name": name + (f"!{conversion}" if conversion else ""),
+                    "allowed": ", ".join("{" + n + "}" for n in allowed),
+                },
+                code="placeholder",
+            )
+        found.append((name, spec or ""))
+    return found
+
+
+def validate_file_number_pattern(pattern: str) -> None:
+    fields = _fields(pattern, FILE_NUMBER_NAMES)
+    names = [name for name, _spec in fields]
+    if names.count("nr") != 1:
+        raise ValidationError(
+            _("Das Muster braucht genau einmal die laufende Nummer {nr}."), code="nr"
+        )
+    for name, spec in fields:
+        if spec and (name != "nr" or not _WIDTH.match(spec)):
+            raise ValidationError(
+                _("Nur die Nummer hat eine Stellenzahl (1 bis 9), z. B. {nr:5}."), code="spec"
+            )
+
+
+def render_file_number(pattern: str, *, year: int, number: int, file_plan_code: str) -> str:
+    """The file number; ``{nr:5}`` pads the running number with zeros to five digits."""
+    width = next((int(spec) for name, spec in _fields(pattern, FILE_NUMBER_NAMES) if spec), 0)
+    values = {"jahr": str(year), "nr": str(number).zfill(width), "aktenplan": file_plan_code}
+    plain = re.sub(r"\{nr:\d\}", "{nr}", pattern)
+    return plain.format_map(values).strip()
+
+
+def validate_letter_text(text: str) -> None:
+    for _name, spec in _fields(text, LETTER_NAMES):
+        if spec:
+            raise ValidationError(
+                _("Platzhalter im Bescheid haben keine Formatangabe („:“)."), code="spec"
+            )
+
+
+def render_letter_text(text: str, values: Mapping[str, str]) -> str:
+    validate_letter_text(text)
+    return text.format_map({name: values.get(name, "") for name in LETTER_NAMES})
