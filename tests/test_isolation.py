@@ -22,6 +22,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.clients import logged_in
 from tests.isolation.world import Application, World, build_application, build_world
+from tests.isolation.world import Tenant as TenantData
 
 Kwargs = Callable[[World], dict[str, Any]]
 
@@ -79,6 +80,16 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen] = {
         lambda w, app: {"reference": app.submission.reference, "token": "x" * 32}
     ),
     "applications:receipt": Citizen(
+        lambda w, app: {"reference": app.submission.reference, "token": "x" * 32}
+    ),
+    "applications:answer": Citizen(
+        lambda w, app: {
+            "reference": app.submission.reference,
+            "token": "x" * 32,
+            "request_id": w.b.info_request.pk if w.b.info_request else uuid.uuid4(),
+        }
+    ),
+    "applications:decision": Citizen(
         lambda w, app: {"reference": app.submission.reference, "token": "x" * 32}
     ),
     "applications:attachment": Citizen(
@@ -269,16 +280,135 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen] = {
     "staff:cases_staff:case": Tenant(
         own=lambda w: {"pk": w.a.case.pk}, foreign=[lambda w: {"pk": w.b.case.pk}]
     ),
-    "staff:cases_staff:attachment": Tenant(
-        own=lambda w: {"pk": w.a.case.pk, "attachment_id": w.a.attachment.pk},
+    "staff:cases_staff:participations": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk},
+        foreign=[lambda w: {"pk": w.b.authority.pk}],
+        methods=("GET",),
+    ),
+    "staff:cases_staff:settings": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk}, foreign=[lambda w: {"pk": w.b.authority.pk}]
+    ),
+    "staff:cases_staff:records": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk}, foreign=[lambda w: {"pk": w.b.authority.pk}]
+    ),
+    "staff:cases_staff:disposal_package": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk, "disposal_id": w.a.disposal.pk},
         foreign=[
-            lambda w: {"pk": w.b.case.pk, "attachment_id": w.b.attachment.pk},
-            lambda w: {"pk": w.a.case.pk, "attachment_id": w.b.attachment.pk},
-            lambda w: {"pk": w.b.case.pk, "attachment_id": w.a.attachment.pk},
+            lambda w: {"pk": w.b.authority.pk, "disposal_id": w.b.disposal.pk},
+            lambda w: {"pk": w.a.authority.pk, "disposal_id": w.b.disposal.pk},
+            lambda w: {"pk": w.b.authority.pk, "disposal_id": w.a.disposal.pk},
         ],
         methods=("GET",),
     ),
+    "staff:cases_staff:disposal_confirm": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk, "disposal_id": w.a.disposal.pk},
+        foreign=[
+            lambda w: {"pk": w.b.authority.pk, "disposal_id": w.b.disposal.pk},
+            lambda w: {"pk": w.a.authority.pk, "disposal_id": w.b.disposal.pk},
+            lambda w: {"pk": w.b.authority.pk, "disposal_id": w.a.disposal.pk},
+        ],
+        methods=("POST",),
+    ),
+    # A case and everything below it; children below another case are foreign too.
+    **{
+        f"staff:cases_staff:{name}": Tenant(
+            own=lambda w: {"pk": w.a.case.pk},
+            foreign=[lambda w: {"pk": w.b.case.pk}, lambda w: {"pk": w.c.case.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("assign", ("POST",)),
+            ("note", ("POST",)),
+            ("seen", ("POST",)),
+            ("document_create", ("POST",)),
+            ("request_create", ("GET", "POST")),
+            ("participation_create", ("GET", "POST")),
+            ("decision", ("GET", "POST")),
+        )
+    },
+    "staff:cases_staff:export": Tenant(
+        own=lambda w: {"pk": w.a.closed_case.pk},
+        foreign=[lambda w: {"pk": w.b.closed_case.pk}],
+        methods=("GET",),
+    ),
+    "staff:cases_staff:document": Tenant(
+        own=lambda w: {"pk": w.a.case.pk, "document_id": w.a.document.pk},
+        foreign=[
+            lambda w: {"pk": w.b.case.pk, "document_id": w.b.document.pk},
+            lambda w: {"pk": w.a.case.pk, "document_id": w.b.document.pk},
+            lambda w: {"pk": w.b.case.pk, "document_id": w.a.document.pk},
+        ],
+    ),
+    "staff:cases_staff:version": Tenant(
+        own=lambda w: {"pk": w.a.case.pk, "version_id": w.a.version.pk},
+        foreign=[
+            lambda w: {"pk": w.b.case.pk, "version_id": w.b.version.pk},
+            lambda w: {"pk": w.a.case.pk, "version_id": w.b.version.pk},
+            lambda w: {"pk": w.b.case.pk, "version_id": w.a.version.pk},
+            # C shared its document with A, but only through the participation's route.
+            lambda w: {"pk": w.c.case.pk, "version_id": w.c.version.pk},
+        ],
+        methods=("GET",),
+    ),
+    "staff:cases_staff:request_withdraw": Tenant(
+        own=lambda w: {"pk": w.a.case.pk, "request_id": _req(w.a)},
+        foreign=[
+            lambda w: {"pk": w.b.case.pk, "request_id": _req(w.b)},
+            lambda w: {"pk": w.a.case.pk, "request_id": _req(w.b)},
+            lambda w: {"pk": w.b.case.pk, "request_id": _req(w.a)},
+        ],
+        methods=("POST",),
+    ),
+    "staff:cases_staff:participation_revoke": Tenant(
+        own=lambda w: {"pk": w.a.case.pk, "participation_pk": _out(w.a)},
+        foreign=[
+            lambda w: {"pk": w.b.case.pk, "participation_pk": _out(w.b)},
+            lambda w: {"pk": w.a.case.pk, "participation_pk": _out(w.b)},
+            lambda w: {"pk": w.b.case.pk, "participation_pk": _out(w.a)},
+            # C's request to A belongs to C's case: A cannot revoke it.
+            lambda w: {"pk": w.c.case.pk, "participation_pk": _in(w.a)},
+        ],
+        methods=("POST",),
+    ),
+    # A participation is seen by both sides, never by a third authority.
+    "staff:cases_staff:participation": Tenant(
+        own=lambda w: {"pk": _in(w.a)},
+        foreign=[lambda w: {"pk": _in(w.b)}, lambda w: {"pk": _out(w.b)}],
+    ),
+    # The shared document: only for the requested side, only the shared one.
+    "staff:cases_staff:participation_document": Tenant(
+        own=lambda w: {"pk": _in(w.a), "version_id": w.c.version.pk},
+        foreign=[
+            lambda w: {"pk": _in(w.b), "version_id": w.c.version.pk},
+            lambda w: {"pk": _in(w.a), "version_id": w.b.version.pk},
+            lambda w: {"pk": _out(w.b), "version_id": w.b.version.pk},
+            # A asked C: A is the requesting side and reads its own file elsewhere.
+            lambda w: {"pk": _out(w.a), "version_id": w.a.version.pk},
+        ],
+        methods=("GET",),
+    ),
+    # The builder's case type: B's published service is visible to A but its case
+    # type is B's business; B's draft does not exist for A.
+    "staff:cases_staff:case_type": Tenant(
+        own=lambda w: {"pk": w.a.draft_service.pk},
+        foreign=[lambda w: {"pk": w.b.draft_service.pk}],
+    ),
 }
+
+
+def _req(tenant: TenantData) -> Any:
+    assert tenant.info_request is not None
+    return tenant.info_request.pk
+
+
+def _out(tenant: TenantData) -> int:
+    assert tenant.outgoing is not None
+    return tenant.outgoing.pk
+
+
+def _in(tenant: TenantData) -> int:
+    assert tenant.incoming is not None
+    return tenant.incoming.pk
 
 
 def _walk(patterns: list[Any], namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
@@ -325,6 +455,7 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
             "applications",
             "cases",
             "payments",
+            "integrations",
         }:
             continue
         rows[label] = list(model._default_manager.order_by("pk").values())

@@ -11,10 +11,10 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
-from django.utils.module_loading import import_string
 from django_tasks_db.models import DBTaskResult
 
 from tests.applications.conftest import World, pdf
+from tests.tasks import run_tasks
 from verbund.applications.models import Attachment, Draft, Submission, SubmissionStatus
 from verbund.applications.services import status_token
 from verbund.cases.models import Case, CaseEvent, CaseStatus
@@ -29,16 +29,6 @@ ADDRESS = {
     "anschrift-plz": "52399",
     "anschrift-ort": "Merzenich",
 }
-
-
-def run_tasks() -> None:
-    """Run the enqueued tasks as the worker would (``db_worker`` itself closes the
-    database connection, which a test inside a transaction must keep)."""
-    for result in DBTaskResult.objects.filter(status="READY").order_by("enqueued_at"):
-        task = import_string(result.task_path)
-        task.call(*result.args_kwargs["args"], **result.args_kwargs["kwargs"])
-        result.status = "SUCCESSFUL"
-        result.save(update_fields=["status"])
 
 
 def html(response: object) -> str:

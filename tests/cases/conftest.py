@@ -23,6 +23,8 @@ from verbund.applications.services import (
     submission_mark_paid,
 )
 from verbund.authorities.models import Authority
+from verbund.cases.models import Case
+from verbund.cases.services import case_assign
 from verbund.catalogue.models import Adoption
 from verbund.catalogue.selectors import routing_index
 from verbund.catalogue.services import adoption_set_processing
@@ -67,15 +69,29 @@ def submit(
     return submission
 
 
-def clerk_of(authority: Authority, username: str) -> User:
+def clerk_of(authority: Authority, username: str, *, admin: bool = False) -> User:
+    """A clerk of ``authority`` (also its authority admin with ``admin``)."""
     user = make_user(username=username, demo=True)
     AuthorityRoleFactory(user=user, authority=authority)
+    if admin:
+        AuthorityRoleFactory(user=user, authority=authority, admin=True)
     return user
+
+
+def take(case: Case, clerk: User) -> Case:
+    """``clerk`` takes the case (a received one is then in progress)."""
+    return case_assign(actor=clerk, case=case, assignee=clerk)
 
 
 @pytest.fixture
 def dueren_clerk(world: World, demo_on: None) -> User:
     return clerk_of(world.dueren, "clerk.dueren")
+
+
+@pytest.fixture
+def dueren_lead(world: World, demo_on: None) -> User:
+    """Head of the team: clerk and authority admin of Düren."""
+    return clerk_of(world.dueren, "lead.dueren", admin=True)
 
 
 @pytest.fixture

@@ -28,8 +28,22 @@ from verbund.accounts.services import authority_role_grant, network_role_grant
 from verbund.applications.models import Attachment, Draft, Submission, SubmissionStatus
 from verbund.applications.services import draft_save_step, draft_start, submission_create
 from verbund.authorities.models import Authority, AuthorityKind
-from verbund.cases.models import Case, CaseStatus
-from verbund.cases.services import case_open
+from verbund.cases.models import (
+    Case,
+    CaseDocument,
+    CaseStatus,
+    DocumentVersion,
+    InformationRequest,
+    Participation,
+    ParticipationKind,
+    RecordsDisposal,
+)
+from verbund.cases.services import (
+    case_open,
+    case_set_status,
+    information_request_create,
+    participation_create,
+)
 from verbund.catalogue.models import Adoption, Office, Service
 from verbund.catalogue.selectors import routing_index
 from verbund.catalogue.services import (
@@ -65,6 +79,17 @@ class Tenant:
     # A received case in the authority's inbox, with one attached file.
     case: Case
     attachment: Attachment
+    # The case's file: the attachment as a document, and its version.
+    document: CaseDocument
+    version: DocumentVersion
+    # A closed file (exportable) and one handed to the archive, with its disposal.
+    closed_case: Case
+    disposal: RecordsDisposal
+    # Filled in by build_world: a question to the applicant, a participation this
+    # tenant asked of C, and one C asked of this tenant (sharing C's document).
+    info_request: InformationRequest | None = None
+    outgoing: Participation | None = None
+    incoming: Participation | None = None
 
 
 def _service(authority: Authority, slug: str, title: str) -> Service:
@@ -81,11 +106,11 @@ def _service(authority: Authority, slug: str, title: str) -> Service:
 
 
 def _case(
-    authority: Authority, service: Service, version: FormVersion, letter: str
+    authority: Authority, service: Service, version: FormVersion, letter: str, second: str = ""
 ) -> tuple[Case, Attachment]:
     """A submitted application with one file and its case, received by ``authority``."""
     submission = Submission.objects.create(
-        reference=f"VB-2026-{letter * 4}-{letter * 4}",
+        reference=f"VB-2026-{letter * 4}-{(second or letter) * 4}",
         submit_key=uuid.uuid4(),
         service=service,
         version=version,
@@ -171,6 +196,28 @@ def _tenant(letter: str, ars: str) -> Tenant:
         online=True,
         started_on=dt.date(2025, 1, 1),
     )
+    case, attachment = _case(authority, service, form_version, letter)
+    document = CaseDocument.objects.get(case=case)
+    closed_case, _file = _case(authority, service, form_version, letter, "2")
+    archived_case, _file = _case(authority, service, form_version, letter, "3")
+    Case.objects.filter(pk__in=[closed_case.pk, archived_case.pk]).update(
+        status=CaseStatus.CLOSED,
+        closed_at=dt.datetime(2026, 3, 3, tzinfo=dt.UTC),
+        retention_until=dt.date(2025, 12, 31),
+    )
+    # A hand-over as records_hand_over leaves it (its package rendered there costs a PDF;
+    # the isolation test needs only the rows).
+    disposal = RecordsDisposal(
+        authority=authority,
+        kind=RecordsDisposal.Kind.ARCHIVED,
+        created_at=dt.datetime(2026, 1, 5, tzinfo=dt.UTC),
+        recipient=f"Archiv {letter}",
+        package_sha256="0" * 64,
+        record={"cases": [{"file": archived_case.file_number}]},
+    )
+    disposal.package.save(str(disposal.id), ContentFile(b"PK\x05\x06" + b"\0" * 18), save=False)
+    disposal.save(force_insert=True)
+    Case.objects.filter(pk=archived_case.pk).update(disposal_state="archived", disposal=disposal)
     return Tenant(
         authority,
         user,
@@ -184,7 +231,12 @@ def _tenant(letter: str, ars: str) -> Tenant:
         office,
         adoption,
         form_version,
-        *_case(authority, service, form_version, letter),
+        case,
+        attachment,
+        document,
+        DocumentVersion.objects.get(document=document),
+        Case.objects.get(pk=closed_case.pk),
+        disposal,
     )
 
 
@@ -192,10 +244,43 @@ def _tenant(letter: str, ars: str) -> Tenant:
 class World:
     a: Tenant
     b: Tenant
+    # A third authority: A and B ask it for statements, and it asks them.
+    c: Tenant
+
+
+def _participation(asking: Tenant, requested: Tenant) -> Participation:
+    return participation_create(
+        actor=asking.user,
+        case=asking.case,
+        requested=requested.authority,
+        kind=ParticipationKind.STATEMENT,
+        subject=f"Stellungnahme von {requested.authority.name}",
+        message="Bitte um Stellungnahme.",
+        due_on=dt.date.today() + dt.timedelta(days=30),
+        versions=[asking.version],
+    )
 
 
 def build_world() -> World:
-    return World(a=_tenant("A", "091110001001"), b=_tenant("B", "092220002002"))
+    world = World(
+        a=_tenant("A", "091110001001"),
+        b=_tenant("B", "092220002002"),
+        c=_tenant("C", "093330003003"),
+    )
+    for tenant in (world.a, world.b, world.c):
+        tenant.case = case_set_status(actor=tenant.user, case=tenant.case, status="in_progress")
+    for tenant in (world.a, world.b):
+        tenant.outgoing = _participation(tenant, world.c)
+        tenant.incoming = _participation(world.c, tenant)
+        tenant.info_request = information_request_create(
+            actor=tenant.user,
+            case=tenant.case,
+            message="Bitte Unterlagen nachreichen.",
+            items=["Nachweis"],
+            due_on=dt.date.today() + dt.timedelta(days=14),
+        )
+        tenant.case = Case.objects.get(pk=tenant.case.pk)
+    return world
 
 
 @dataclass

@@ -336,7 +336,8 @@ def submission_mark_paid(*, submission: Submission) -> Submission:
         locked.status = SubmissionStatus.SUBMITTED
         locked.paid_at = timezone.now()
         locked.save(update_fields=["status", "paid_at"])
-        case_mark_received(case=locked.case, note=_("Die Gebühr ist bezahlt."))
+        # The case as it is now (received, with its deadline), not the one read before.
+        locked.case = case_mark_received(case=locked.case, note=_("Die Gebühr ist bezahlt."))
         audit_record(
             actor=None,
             action="submission.paid",

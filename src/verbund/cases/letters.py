@@ -61,6 +61,16 @@ class Letterhead:
     signatory: str
 
 
+def official_name(authority: Authority) -> str:
+    """How the authority names itself: its kind and name ("Kreis Düren"), or the
+    name alone where it already says the kind ("Rhein-Erft-Kreis", "Düren, Stadt")."""
+    label = authority.kind_label.strip()
+    words = label.split()
+    if not words or words[-1].lower() in authority.name.lower():
+        return authority.name
+    return f"{label} {authority.name}"
+
+
 def letterhead(authority: Authority) -> Letterhead:
     row = CaseSettings.objects.filter(authority=authority).first()
     office = Office.objects.filter(authority=authority).order_by("name").first()
@@ -71,12 +81,21 @@ def letterhead(authority: Authority) -> Letterhead:
             value = getattr(office, office_field, "")
         return str(value or "")
 
+    # The postal address is one unit: an authority that gives any part of it in its
+    # settings gets none of the office's (no street of one building with the town of
+    # another).
+    own_address = row is not None and any((row.street, row.postcode, row.city))
+    address_source = row if own_address else office
+
+    def address(field: str) -> str:
+        return str(getattr(address_source, field, "") or "") if address_source else ""
+
     return Letterhead(
-        name=f"{authority.kind_label} {authority.name}".strip(),
+        name=official_name(authority),
         department=pick("department", "name"),
-        street=pick("street", "street"),
-        postcode=pick("postcode", "postcode"),
-        city=pick("city", "city") or authority.seat or authority.name,
+        street=address("street"),
+        postcode=address("postcode"),
+        city=address("city") or authority.seat or authority.name,
         phone=pick("phone", "phone"),
         email=pick("email", "email"),
         website=pick("website"),
@@ -150,9 +169,7 @@ def letter_context(decision: Decision, *, draft: bool = False) -> dict[str, Any]
             "bewilligt" if decision.outcome == DecisionOutcome.GRANTED else "abgelehnt"
         ),
         "on_behalf_of": (
-            f"{decision.on_behalf_of.kind_label} {decision.on_behalf_of.name}"
-            if decision.on_behalf_of is not None
-            else ""
+            official_name(decision.on_behalf_of) if decision.on_behalf_of is not None else ""
         ),
         "body": decision.body,
         "remedy_notice": decision.remedy_notice,

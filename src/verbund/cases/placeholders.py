@@ -64,6 +64,13 @@ def _fields(text: str, allowed: tuple[str, ...]) -> list[tuple[str, str]]:
     return found
 
 
+# Case.file_number and CaseType.file_plan_code; a running number of more than seven
+# digits (ten million files a year) is not expected.
+FILE_NUMBER_MAX_LENGTH = 80
+FILE_PLAN_CODE_MAX_LENGTH = 30
+_NUMBER_DIGITS = 7
+
+
 def validate_file_number_pattern(pattern: str) -> None:
     fields = _fields(pattern, FILE_NUMBER_NAMES)
     names = [name for name, _spec in fields]
@@ -76,14 +83,43 @@ def validate_file_number_pattern(pattern: str) -> None:
             raise ValidationError(
                 _("Nur die Nummer hat eine Stellenzahl (1 bis 9), z. B. {nr:5}."), code="spec"
             )
+    # The running number starts again every year: without the year, next year's
+    # first file would get this year's first file number.
+    if "jahr" not in names:
+        raise ValidationError(
+            _("Das Muster braucht das Jahr {jahr}: Die laufende Nummer beginnt jedes Jahr neu."),
+            code="jahr",
+        )
+    longest = len(
+        _render(
+            pattern, year="0000", number="9" * _NUMBER_DIGITS, plan="x" * FILE_PLAN_CODE_MAX_LENGTH
+        )
+    )
+    if longest > FILE_NUMBER_MAX_LENGTH:
+        raise ValidationError(
+            _("Mit diesem Muster kann ein Aktenzeichen länger als %(n)d Zeichen werden.")
+            % {"n": FILE_NUMBER_MAX_LENGTH},
+            code="length",
+        )
+
+
+def _render(pattern: str, *, year: str, number: str, plan: str) -> str:
+    parts = []
+    for literal, name, spec, _conversion in string.Formatter().parse(pattern):
+        parts.append(literal)  # doubled braces arrive here as single ones
+        if name == "nr":
+            parts.append(number.zfill(int(spec) if spec else 0))
+        elif name == "jahr":
+            parts.append(year)
+        elif name == "aktenplan":
+            parts.append(plan)
+    return "".join(parts).strip()
 
 
 def render_file_number(pattern: str, *, year: int, number: int, file_plan_code: str) -> str:
     """The file number; ``{nr:5}`` pads the running number with zeros to five digits."""
-    width = next((int(spec) for name, spec in _fields(pattern, FILE_NUMBER_NAMES) if spec), 0)
-    values = {"jahr": str(year), "nr": str(number).zfill(width), "aktenplan": file_plan_code}
-    plain = re.sub(r"\{nr:\d\}", "{nr}", pattern)
-    return plain.format_map(values).strip()
+    _fields(pattern, FILE_NUMBER_NAMES)
+    return _render(pattern, year=str(year), number=str(number), plan=file_plan_code)
 
 
 def validate_letter_text(text: str) -> None:

@@ -30,6 +30,7 @@ from verbund.applications.models import Attachment, Submission
 from verbund.applications.selectors import submission_receipt_pdf
 from verbund.authorities.models import Authority
 from verbund.cases import xdomea
+from verbund.cases.letters import official_name
 from verbund.cases.models import (
     DEFAULT_RETENTION_YEARS,
     Case,
@@ -82,7 +83,7 @@ def disposal_rule(case: Case) -> str:
 def _party(authority: Authority) -> xdomea.Party:
     settings_row = CaseSettings.objects.filter(authority=authority).first()
     return xdomea.Party(
-        institution=f"{authority.kind_label} {authority.name}".strip(),
+        institution=official_name(authority),
         unit=settings_row.department if settings_row else "",
         ars=authority.ars,
     )

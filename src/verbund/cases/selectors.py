@@ -51,13 +51,17 @@ def case_of_reference(reference: str) -> Case | None:
 
 
 def case_documents(case: Case) -> list[CaseDocument]:
-    """The file's documents with their versions (oldest first)."""
+    """The file's documents with their versions (oldest first); ``document.current``
+    is the latest version."""
     versions = DocumentVersion.objects.order_by("number")
-    return list(
+    documents = list(
         CaseDocument.objects.filter(case=case)
         .prefetch_related(Prefetch("versions", queryset=versions))
         .order_by("created_at", "id")
     )
+    for document in documents:
+        document.current = list(document.versions.all())[-1]  # type: ignore[attr-defined]
+    return documents
 
 
 def case_version(case: Case, version_id: Any) -> DocumentVersion | None:

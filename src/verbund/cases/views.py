@@ -629,6 +629,7 @@ def participation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "participation": participation,
             "shared": shared,
             "form": form if may_answer else None,
+            "refusal": form if form.errors and not may_answer else None,
             "deemed": services.consent_deemed_given(participation),
             "is_requested_side": is_requested_side,
         },
