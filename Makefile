@@ -25,10 +25,10 @@ test: setup lint typecheck migrations-check pytest ## the whole quality gate
 
 setup: system-deps $(VENV)/.installed node_modules/.installed
 
-# WeasyPrint (receipt PDFs) needs Pango and a font from Debian.
+# WeasyPrint (receipts, decision letters) needs Pango, HarfBuzz's subsetter and a font from Debian.
 system-deps:
-	@if ! ls /usr/lib/*-linux-gnu/libpangoft2-1.0.so.0 >/dev/null 2>&1 || ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1; then \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; \
+	@if ! ls /usr/lib/*-linux-gnu/libpangoft2-1.0.so.0 >/dev/null 2>&1 || ! ls /usr/lib/*-linux-gnu/libharfbuzz-subset.so.0 >/dev/null 2>&1 || ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null; \
 	fi
 
 $(VENV)/.installed: requirements-dev.lock pyproject.toml

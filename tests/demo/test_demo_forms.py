@@ -37,6 +37,7 @@ def _conditions(definition: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 def test_the_forms_are_those_of_demo_services() -> None:
     slugs = {service.slug for service in catalogue.SERVICES}
     assert set(FORMS) == {
+        "baugenehmigung",
         "reitkennzeichen-nrw",
         "fahrzeug-ausser-betrieb-setzen",
         "pflegewohngeld-nrw",
@@ -120,9 +121,10 @@ def test_reitkennzeichen_fees_follow_the_first_issue() -> None:
 def test_load_demo_publishes_each_form_once() -> None:
     call_command("load_demo", stdout=io.StringIO())
     assert sorted(FormVersion.objects.values_list("service__slug", "number")) == [
+        ("baugenehmigung", 1),
         ("fahrzeug-ausser-betrieb-setzen", 1),
         ("pflegewohngeld-nrw", 1),
         ("reitkennzeichen-nrw", 1),
     ]
     call_command("load_demo", stdout=io.StringIO())
-    assert FormVersion.objects.count() == 3
+    assert FormVersion.objects.count() == 4

@@ -399,8 +399,141 @@ PFLEGEWOHNGELD: dict[str, Any] = {
     "contact": {"email": "email", "name": "nachname"},
 }
 
+BAUGENEHMIGUNG: dict[str, Any] = {
+    "schema": {
+        "$schema": SCHEMA,
+        "type": "object",
+        "properties": {
+            "vorhaben": {
+                "type": "string",
+                "title": "Was möchten Sie bauen?",
+                "oneOf": [
+                    {"const": "neubau", "title": "Neubau eines Gebäudes"},
+                    {"const": "anbau", "title": "Anbau oder Erweiterung"},
+                    {"const": "umbau", "title": "Umbau eines bestehenden Gebäudes"},
+                    {"const": "nutzungsaenderung", "title": "Nutzungsänderung"},
+                ],
+            },
+            "beschreibung": {
+                "type": "string",
+                "x-kind": "textarea",
+                "title": "Beschreiben Sie das Vorhaben kurz",
+                "description": "Zum Beispiel: Einfamilienhaus mit Garage, zwei Vollgeschosse.",
+                "maxLength": 2000,
+            },
+            "verfahren": {
+                "type": "string",
+                "title": "Welches Verfahren?",
+                "description": "Ihre Entwurfsverfasserin oder Ihr Entwurfsverfasser weiß es.",
+                "oneOf": [
+                    {"const": "vereinfacht", "title": "Vereinfachtes Verfahren (§ 64 BauO NRW)"},
+                    {"const": "regulaer", "title": "Baugenehmigungsverfahren (§ 65 BauO NRW)"},
+                ],
+            },
+            "grundstueck": {
+                "type": "object",
+                "x-kind": "address",
+                "title": "Anschrift des Grundstücks",
+            },
+            "gemarkung": {"type": "string", "title": "Gemarkung", "maxLength": 60},
+            "flur": {"type": "string", "title": "Flur", "maxLength": 10},
+            "flurstueck": {"type": "string", "title": "Flurstück", "maxLength": 20},
+            **_PERSON,
+            "anschrift": {"type": "object", "x-kind": "address", "title": "Ihre Anschrift"},
+            "entwurfsverfasser": {
+                "type": "string",
+                "title": "Name der Entwurfsverfasserin oder des Entwurfsverfassers",
+                "maxLength": 200,
+            },
+            "kammer_nr": {
+                "type": "string",
+                "title": "Mitgliedsnummer der Architekten- oder Ingenieurkammer",
+                "maxLength": 30,
+            },
+            "rohbauwert": {
+                "type": "string",
+                "format": "money",
+                "title": "Rohbauwert laut Baubeschreibung",
+                "description": "Nach ihm richtet sich die Gebühr der Baugenehmigung.",
+            },
+            "lageplan": {
+                "type": "array",
+                "x-kind": "file",
+                "title": "Amtlicher Lageplan",
+                "x-accept": ["application/pdf"],
+                "maxItems": 1,
+            },
+            "bauzeichnungen": {
+                "type": "array",
+                "x-kind": "file",
+                "title": "Bauzeichnungen (Grundrisse, Schnitte, Ansichten)",
+                "x-accept": ["application/pdf"],
+                "minItems": 1,
+                "maxItems": 5,
+            },
+            "baubeschreibung": {
+                "type": "array",
+                "x-kind": "file",
+                "title": "Baubeschreibung",
+                "x-accept": ["application/pdf"],
+                "maxItems": 1,
+            },
+            **_CONTACT,
+        },
+        "required": [
+            "vorhaben",
+            "beschreibung",
+            "verfahren",
+            "grundstueck",
+            "gemarkung",
+            "flur",
+            "flurstueck",
+            "vorname",
+            "nachname",
+            "anschrift",
+            "entwurfsverfasser",
+            "kammer_nr",
+            "rohbauwert",
+            "lageplan",
+            "bauzeichnungen",
+            "baubeschreibung",
+            "email",
+        ],
+    },
+    "steps": [
+        {
+            "key": "vorhaben",
+            "title": "Ihr Vorhaben",
+            "fields": ["vorhaben", "beschreibung", "verfahren"],
+        },
+        {
+            "key": "grundstueck",
+            "title": "Das Grundstück",
+            "fields": ["grundstueck", "gemarkung", "flur", "flurstueck"],
+        },
+        {
+            "key": "bauherr",
+            "title": "Bauherrin oder Bauherr",
+            "fields": ["vorname", "nachname", "anschrift"],
+        },
+        {
+            "key": "entwurf",
+            "title": "Entwurfsverfasserin oder Entwurfsverfasser",
+            "fields": ["entwurfsverfasser", "kammer_nr", "rohbauwert"],
+        },
+        {
+            "key": "bauvorlagen",
+            "title": "Bauvorlagen hochladen",
+            "fields": ["lageplan", "bauzeichnungen", "baubeschreibung"],
+        },
+        {"key": "kontakt", "title": "Wie erreichen wir Sie?", "fields": ["email", "telefon"]},
+    ],
+    "contact": {"email": "email", "name": "nachname"},
+}
+
 FORMS: dict[str, dict[str, Any]] = {
     "reitkennzeichen-nrw": REITKENNZEICHEN,
     "fahrzeug-ausser-betrieb-setzen": FAHRZEUG_AUSSER_BETRIEB,
     "pflegewohngeld-nrw": PFLEGEWOHNGELD,
+    "baugenehmigung": BAUGENEHMIGUNG,
 }

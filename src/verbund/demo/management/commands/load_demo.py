@@ -10,15 +10,36 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import escape
 
 from verbund.accounts.models import AuthorityRole, NetworkRole, User
 from verbund.accounts.services import authority_role_grant, network_role_grant
+from verbund.applications.models import Submission
+from verbund.applications.services import (
+    attachment_add,
+    draft_save_step,
+    draft_start,
+    submission_create,
+    submission_mark_paid,
+)
 from verbund.authorities.models import Authority, AuthorityKind
 from verbund.authorities.services import register_import
+from verbund.cases.letters import draft_texts
+from verbund.cases.models import Case, CaseSettings, CaseStatus, CaseType, DecisionOutcome
+from verbund.cases.services import (
+    case_assign,
+    case_set_status,
+    case_settings_save,
+    case_type_save,
+    decision_issue,
+    retention_end,
+)
 from verbund.catalogue.models import Adoption, Office, ResponsibilityException, Service
+from verbund.catalogue.selectors import routing_index
 from verbund.catalogue.services import (
     OFFICE_FIELDS,
     adoption_create,
@@ -27,11 +48,14 @@ from verbund.catalogue.services import (
     service_create,
     service_publish,
 )
+from verbund.core.pdf import html_to_pdf
+from verbund.demo import cases as demo_cases
 from verbund.demo import catalogue
 from verbund.demo.data import DEMO_PASSWORD, NETWORKS, USERS
 from verbund.demo.forms import FORMS
+from verbund.formengine import engine
 from verbund.formengine.engine import definition_digest
-from verbund.formengine.selectors import current_version
+from verbund.formengine.selectors import current_version, form_of
 from verbund.formengine.services import form_save_draft, form_version_create
 from verbund.networks.models import Membership, MembershipRole, Network
 from verbund.networks.services import membership_add, network_create
@@ -57,6 +81,7 @@ class Command(BaseCommand):
             self._legal_pages()
             self._catalogue()
             self._forms()
+            self._back_office()
         self._print_logins()
 
     def _network(self, spec: Any) -> Network:
@@ -229,6 +254,109 @@ class Command(BaseCommand):
             form_save_draft(actor=None, service=service, definition=definition)
             form_version_create(actor=None, service=service, definition=definition)
 
+    def _back_office(self) -> None:
+        """Case types, file numbers and letterheads, and citizens' applications."""
+        for spec in demo_cases.CASE_TYPES:
+            service = Service.objects.get(slug=spec.service)
+            if not CaseType.objects.filter(service=service).exists():
+                case_type_save(
+                    actor=None,
+                    service=service,
+                    file_plan_code=spec.file_plan_code,
+                    retention_years=spec.retention_years,
+                    disposal=spec.disposal,
+                    granted_text=spec.granted_text,
+                    refused_text=spec.refused_text,
+                )
+        for settings_spec in demo_cases.SETTINGS:
+            authority = Authority.objects.get(ars=settings_spec.authority)
+            if not CaseSettings.objects.filter(authority=authority).exists():
+                case_settings_save(
+                    actor=None,
+                    authority=authority,
+                    **{
+                        name: getattr(settings_spec, name)
+                        for name in (
+                            "file_number_pattern",
+                            "department",
+                            "street",
+                            "postcode",
+                            "city",
+                            "phone",
+                            "email",
+                            "signatory",
+                            "archive_name",
+                        )
+                    },
+                )
+        marker = demo_cases.APPLICATIONS[0].pages[-1]["email"]
+        if Submission.objects.filter(email=marker).exists():
+            return
+        for application in demo_cases.APPLICATIONS:
+            self._apply(application)
+
+    def _apply(self, spec: demo_cases.DemoApplication) -> None:
+        index = routing_index()
+        service = index.service(spec.service)
+        place = index.place(spec.place)
+        if service is None or place is None:
+            raise CommandError(f"Demo application: unknown {spec.service} or {spec.place}")
+        version = current_version(service.id)
+        if version is None:
+            raise CommandError(f"Demo application: {spec.service} has no form")
+        form = form_of(version)
+        draft = draft_start(version=version, resolution=index.resolve(service, place))
+        pages = iter(spec.pages)
+        while open_steps := engine.steps_open(form, draft.answers, draft.completed_steps):
+            step = open_steps[0]
+            for question in step.fields:
+                for name in spec.files.get(question.name, ()):
+                    attachment_add(draft=draft, field=question, uploaded=_demo_pdf(name))
+            draft.refresh_from_db()
+            result = engine.parse_step(form, step, next(pages), draft.answers)
+            if not result.ok:
+                raise CommandError(f"Demo application {spec.service}: {result.errors}")
+            draft = draft_save_step(draft=draft, step=step, values=result.values)
+        submission, _created = submission_create(draft=draft)
+        if spec.paid and submission.fee_total > 0:
+            submission = submission_mark_paid(submission=submission)
+        if spec.closed_in is not None:
+            self._close_long_ago(submission, spec.closed_in)
+
+    def _close_long_ago(self, submission: Submission, year: int) -> None:
+        """Decide and close the case, then date it back: a file past its retention."""
+        clerk = User.objects.get(username="sb.dueren")
+        case = case_assign(actor=clerk, case=submission.case, assignee=clerk)
+        body, remedy = draft_texts(case, DecisionOutcome.GRANTED)
+        decision_issue(
+            actor=clerk,
+            case=case,
+            outcome=DecisionOutcome.GRANTED,
+            body=body,
+            remedy_notice=remedy,
+            fee_amount=submission.fee_total,
+        )
+        case = case_set_status(actor=clerk, case=case, status=CaseStatus.CLOSED)
+        opened = dt.datetime(year, 3, 14, 9, 30, tzinfo=dt.UTC)
+        closed = dt.datetime(year, 3, 21, 11, 0, tzinfo=dt.UTC)
+        # The reference and file number of that year: the 1st file of the year, as it was.
+        reference = f"VB-{year}-{submission.reference[8:]}"
+        file_number = case.file_number.replace(str(timezone.localdate().year), str(year))
+        file_number = file_number.rsplit("/", 1)[0] + "/00001"
+        Submission.objects.filter(pk=submission.pk).update(
+            reference=reference, submitted_at=opened, paid_at=opened
+        )
+        Case.objects.filter(pk=case.pk).update(
+            reference=reference,
+            file_number=file_number,
+            received_at=opened,
+            closed_at=closed,
+            due_on=None,
+            retention_until=None,
+        )
+        case = Case.objects.get(pk=case.pk)
+        Case.objects.filter(pk=case.pk).update(retention_until=retention_end(case))
+
     def _print_logins(self) -> None:
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
@@ -259,3 +387,14 @@ def _demo_text(authority: Authority, kind: str) -> str:
         "mit Screenreadern nutzbar sind. Wir ersetzen sie schrittweise durch barrierefreie "
         "Fassungen.\n\n(Demo-Inhalt: vor dem Echtbetrieb ersetzen.)"
     )
+
+
+def _demo_pdf(name: str) -> SimpleUploadedFile:
+    """A small real PDF standing in for a citizen's document."""
+    title = escape(name.removesuffix(".pdf"))
+    html = (
+        f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{title}</title>'
+        f"</head><body><h1>{title}</h1><p>Demo-Dokument für Verbund. Es enthält keine echten "
+        "Angaben.</p></body></html>"
+    )
+    return SimpleUploadedFile(name, html_to_pdf(html), content_type="application/pdf")
