@@ -163,7 +163,7 @@ def test_a_clerk_issues_a_granted_bescheid(case: Case, dueren_clerk: User) -> No
     client = logged_in(dueren_clerk)
     form_page = client.get(decision_url(case))
     assert form_page.status_code == 200
-    assert form_page.context["form"].initial["fee_amount"] == Decimal("12.00")
+    assert form_page.context["form"].initial["fee_amount"] == "12,00"
     before = fresh(case).version
 
     response = client.post(decision_url(case), issue_data(case))
@@ -691,12 +691,16 @@ def test_a_clerk_who_has_not_taken_the_case_is_refused(
     colleague = clerk_of(world.dueren, "colleague.dueren")
     before = snapshot(case)
 
-    response = logged_in(colleague).post(decision_url(case), issue_data(case))
+    for action in ("erlassen", "vorschau"):
+        response = logged_in(colleague).post(decision_url(case), issue_data(case, aktion=action))
 
-    assert response.status_code == 200
-    assert form_errors(response) == {
-        "__all__": [f"Bitte übernehmen Sie den Vorgang zuerst; er ist {dueren_clerk} zugewiesen."]
-    }
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/html")
+        assert form_errors(response) == {
+            "__all__": [
+                f"Bitte übernehmen Sie den Vorgang zuerst; er ist {dueren_clerk} zugewiesen."
+            ]
+        }
     assert snapshot(case) == before
 
 
@@ -754,22 +758,37 @@ def test_a_stale_form_is_refused_and_keeps_the_clerks_text(
     assert snapshot(case) == before
 
 
+AMOUNT = "Geben Sie einen Betrag in Euro ein, zum Beispiel 1.234,50."
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("1.200,50", "1200.50"),
+        ("1200,5", "1200.50"),
+        ("12.00", "12.00"),
+        ("1.200", "1200.00"),
+        ("0", "0.00"),
+        ("16,80 €", "16.80"),
+    ],
+)
+def test_fee_amounts_as_people_write_them(text: str, amount: str) -> None:
+    from verbund.cases.forms import parse_euro
+
+    assert parse_euro(text) == Decimal(amount)
+
+
 @pytest.mark.parametrize(
     ("changes", "errors"),
     [
         ({"body": ""}, {"body": [REQUIRED]}),
         ({"body": "   \n  "}, {"body": [REQUIRED]}),
         ({"remedy_notice": ""}, {"remedy_notice": [REQUIRED]}),
-        ({"fee_amount": "abc"}, {"fee_amount": ["Bitte eine Zahl eingeben."]}),
-        ({"fee_amount": "-1"}, {"fee_amount": ["Dieser Wert muss größer oder gleich 0 sein."]}),
-        (
-            {"fee_amount": "12,001"},
-            {
-                "fee_amount": [
-                    "Bitte sicherstellen, dass der Wert höchstens 2 Dezimalstellen enthält."
-                ]
-            },
-        ),
+        ({"fee_amount": "abc"}, {"fee_amount": [AMOUNT]}),
+        ({"fee_amount": "-1"}, {"fee_amount": [AMOUNT]}),
+        ({"fee_amount": "12,001"}, {"fee_amount": [AMOUNT]}),
+        ({"fee_amount": "1.2.3"}, {"fee_amount": [AMOUNT]}),
+        ({"fee_amount": "100.000.000,00"}, {"fee_amount": ["Der Betrag ist zu hoch."]}),
         ({"fee_amount": ""}, {"fee_amount": [REQUIRED]}),
         (
             {"outcome": "closed"},

@@ -322,9 +322,9 @@ def test_an_undecided_case_is_not_closed(world: World, dueren_clerk: User) -> No
 # --- the export of one file ---------------------------------------------------------------
 
 
-def test_the_export_holds_every_document_with_every_version(
-    world: World, full_file: Case, dueren_lead: User
-) -> None:
+@pytest.fixture
+def archive_type(world: World, dueren_lead: User) -> None:
+    """Reitkennzeichen files are kept 30 years and are worth archiving."""
     case_type_save(
         actor=dueren_lead,
         service=world.service,
@@ -332,6 +332,14 @@ def test_the_export_holds_every_document_with_every_version(
         disposal="archive",
         file_plan_code="622.1",
     )
+
+
+def test_the_export_holds_every_document_with_every_version(
+    archive_type: None, full_file: Case, dueren_lead: User
+) -> None:
+    assert full_file.closed_at is not None
+    closed_in = timezone.localdate(full_file.closed_at).year
+    assert full_file.retention_until == dt.date(closed_in + 30, 12, 31)
     before = snapshot(full_file)
 
     response = logged_in(dueren_lead).get(export_url(full_file))
@@ -362,11 +370,7 @@ def test_the_export_holds_every_document_with_every_version(
     archival = f"{AKTE}/x:ArchivspezifischeMetadaten"
     assert texts(tree, f"{archival}/x:Aussonderungsart/x:Aussonderungsart/code") == ["A"]
     assert texts(tree, f"{archival}/x:Aufbewahrungsdauer/x:AnzahlJahre") == ["30"]
-    # The retention end was fixed when the file was closed (under the default ten years).
-    assert texts(tree, f"{archival}/x:Aufbewahrungsende") == [
-        full_file.retention_until.isoformat()  # type: ignore[union-attr]
-    ]
-    assert full_file.closed_at is not None
+    assert texts(tree, f"{archival}/x:Aufbewahrungsende") == [f"{closed_in + 30}-12-31"]
     closed_on = timezone.localdate(full_file.closed_at).isoformat()
     assert texts(tree, f"{AKTE}/x:Laufzeit/x:Ende") == [closed_on]
     assert texts(tree, f"{AKTE}/x:ZdADatum") == [closed_on]
@@ -405,8 +409,36 @@ def test_the_export_holds_every_document_with_every_version(
     receipt_id = texts(tree, f"{DOKUMENT}/x:Identifikation/x:ID")[0]
     assert receipt == f"{receipt_id}_1_Antrag_{full_file.reference}.pdf"
     assert contents[receipt].startswith(b"%PDF-")
-    # The export changes nothing.
-    assert snapshot(full_file) == before
+    # The export changes nothing of the file; that its data left is in the audit trail.
+    exported = AuditEntry.objects.latest("sequence")
+    assert (exported.action, exported.actor, exported.changes) == (
+        "case.exported",
+        dueren_lead,
+        {
+            "file": full_file.file_number,
+            "process_id": process_id,
+            "package_sha256": hashlib.sha256(package).hexdigest(),
+        },
+    )
+    assert snapshot(full_file) == {**before, "audit": before["audit"] + 1}
+
+
+def test_the_package_keeps_the_retention_fixed_at_closing(
+    world: World, closed: Case, dueren_lead: User
+) -> None:
+    # Closed under the default ten years; the builder later changes the case type.
+    assert closed.closed_at is not None
+    closed_in = timezone.localdate(closed.closed_at).year
+    assert closed.retention_until == dt.date(closed_in + 10, 12, 31)
+    case_type_save(actor=dueren_lead, service=world.service, retention_years=30, disposal="archive")
+
+    tree = message_of(logged_in(dueren_lead).get(export_url(closed)).content)
+
+    archival = f"{AKTE}/x:ArchivspezifischeMetadaten"
+    assert texts(tree, f"{archival}/x:Aufbewahrungsdauer/x:AnzahlJahre") == ["10"]
+    assert texts(tree, f"{archival}/x:Aufbewahrungsende") == [f"{closed_in + 10}-12-31"]
+    # What happens now follows the case type as it is today.
+    assert texts(tree, f"{archival}/x:Aussonderungsart/x:Aussonderungsart/code") == ["A"]
 
 
 @pytest.mark.shared_data
@@ -906,10 +938,13 @@ def test_the_records_page_lists_due_files_and_hands_them_over(
     assert row.confirmed_at is not None
     assert (row.package.name, row.package_sha256) == ("", disposal.package_sha256)
     assert stored_files() == []
-    assert client.get(package_url(world.dueren, disposal)).status_code == 404
     html = page(client.get(records_url(world.dueren)))
     assert "Der Empfang ist bestätigt; das Paket ist gelöscht." in html
-    assert f"Empfang bestätigt am {row.confirmed_at.astimezone().strftime('%d.%m.%Y')}" in html
+    assert f'href="{package_url(world.dueren, disposal)}"' not in html
+    assert client.get(package_url(world.dueren, disposal)).status_code == 404
+    assert (
+        f"Empfang bestätigt am {timezone.localtime(row.confirmed_at).strftime('%d.%m.%Y')}" in html
+    )
 
     audit = AuditEntry.objects.count()
     again = client.post(confirm_url(world.dueren, disposal))

@@ -7,6 +7,7 @@ a second clerk's stale edit is refused instead of overwriting the first one's.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -39,6 +40,17 @@ SORTS = (
     ("received", _("Eingang, neueste zuerst")),
     ("due", _("Frist, früheste zuerst")),
 )
+
+
+def _set_choices(form: forms.BaseForm, name: str, choices: Iterable[Any]) -> None:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = list(choices)
+
+
+def _future(value: dt.date) -> None:
+    if value <= timezone.localdate():
+        raise ValidationError(_("Die Frist muss in der Zukunft liegen."))
 
 
 class _Versioned(forms.Form):
@@ -78,20 +90,23 @@ class InboxFilterForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [
-            ("", _("Alle außer „Zahlung ausstehend“")),
-            *CaseStatus.choices,
-        ]
-        self.fields["service"].choices = [("", _("Alle Leistungen")), *services]
-        self.fields["assignee"].choices = [
-            ("", _("Alle")),
-            ("me", _("Mir zugewiesen")),
-            ("none", _("Niemandem zugewiesen")),
-            *[(str(pk), name) for pk, name in clerks],
-        ]
+        _set_choices(
+            self, "status", [("", _("Alle außer „Zahlung ausstehend“")), *CaseStatus.choices]
+        )
+        _set_choices(self, "service", [("", _("Alle Leistungen")), *services])
+        _set_choices(
+            self,
+            "assignee",
+            [
+                ("", _("Alle")),
+                ("me", _("Mir zugewiesen")),
+                ("none", _("Niemandem zugewiesen")),
+                *[(str(pk), name) for pk, name in clerks],
+            ],
+        )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("received_from"), data.get("received_to")
         if start and end and start > end:
             self.add_error("received_to", _("Das Ende liegt vor dem Anfang."))
@@ -108,8 +123,10 @@ class AssignForm(_Versioned):
 
     def __init__(self, *args: Any, clerks: Sequence[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].choices = [("", _("niemandem")), *clerks]
-        self.fields["assignee"].empty_value = None
+        _set_choices(self, "assignee", [("", _("niemandem")), *clerks])
+        field = self.fields["assignee"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.empty_value = None
 
 
 class CaseStatusForm(_Versioned):
@@ -163,12 +180,6 @@ class VersionForm(forms.Form):
     file = forms.FileField(label=_("Neue Version"), help_text=_("PDF, PNG oder JPEG"))
 
 
-def _future(value: dt.date) -> dt.date:
-    if value <= timezone.localdate():
-        raise ValidationError(_("Die Frist muss in der Zukunft liegen."))
-    return value
-
-
 class InformationRequestForm(_Versioned):
     message = forms.CharField(
         label=_("Ihre Nachricht an die Antragstellerin oder den Antragsteller"),
@@ -218,7 +229,7 @@ class ParticipationForm(_Versioned):
     )
     versions = _VersionChoice(
         label=_("Geteilte Dokumente"),
-        queryset=DocumentVersion.objects.none(),
+        queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Die beteiligte Behörde sieht nur diese Dokumente, bis sie geantwortet hat."),
@@ -232,13 +243,13 @@ class ParticipationForm(_Versioned):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["requested"].choices = [("", _("Bitte wählen")), *authorities]
+        _set_choices(self, "requested", [("", _("Bitte wählen")), *authorities])
         versions_field = self.fields["versions"]
         assert isinstance(versions_field, forms.ModelMultipleChoiceField)
         versions_field.queryset = versions
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("due_on") and data.get("kind") and "due_on" not in self.errors:
             months = 2 if data["kind"] == ParticipationKind.CONSENT else 1
             data["due_on"] = add_months(timezone.localdate(), months)
@@ -260,9 +271,11 @@ class ParticipationAnswerForm(forms.Form):
 
     def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["outcome"].choices = [
-            (value, ParticipationOutcome(value).label) for value in OUTCOMES_BY_KIND[kind]
-        ]
+        _set_choices(
+            self,
+            "outcome",
+            [(value, ParticipationOutcome(value).label) for value in OUTCOMES_BY_KIND[kind]],
+        )
 
 
 class DecisionForm(_Versioned):
@@ -274,13 +287,10 @@ class DecisionForm(_Versioned):
         max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 12}),
     )
-    fee_amount = forms.DecimalField(
+    fee_amount = forms.CharField(
         label=_("Gebühr in Euro"),
-        min_value=Decimal("0"),
-        max_value=Decimal("99999999.99"),
-        decimal_places=2,
-        localize=True,
-        help_text=_("0 für gebührenfrei."),
+        max_length=20,
+        help_text=_("Zum Beispiel 1.234,50; 0 für gebührenfrei."),
     )
     fee_note = forms.CharField(
         label=_("Grundlage der Gebühr"),
@@ -293,6 +303,33 @@ class DecisionForm(_Versioned):
         max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+
+    def clean_fee_amount(self) -> Decimal:
+        return parse_euro(self.cleaned_data["fee_amount"])
+
+
+# "16,80", "1.234,56", "1234", "12.00": German grouping with a decimal comma, or a
+# plain number with a decimal point (as specialist systems and copy-paste write it).
+_EURO = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?)$")
+
+
+def parse_euro(text: Any) -> Decimal:
+    """An amount in euro as people in Germany write it; ValidationError otherwise."""
+    raw = str(text).replace("€", "").replace("\u00a0", "").replace(" ", "")
+    if isinstance(text, Decimal):
+        raw = f"{text:.2f}"
+    if not _EURO.match(raw):
+        raise ValidationError(
+            _("Geben Sie einen Betrag in Euro ein, zum Beispiel 1.234,50."), code="amount"
+        )
+    if "," in raw:
+        raw = raw.replace(".", "").replace(",", ".")
+    elif raw.count(".") == 1 and len(raw.split(".")[1]) == 3:
+        raw = raw.replace(".", "")  # "1.200": a thousands separator
+    amount = Decimal(raw).quantize(Decimal("0.01"))
+    if amount >= Decimal("100000000"):
+        raise ValidationError(_("Der Betrag ist zu hoch."), code="amount")
+    return amount
 
 
 class CaseTypeForm(forms.ModelForm[CaseType]):
@@ -382,4 +419,4 @@ class RecordsForm(forms.Form):
 
     def __init__(self, *args: Any, cases: Sequence[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["cases"].choices = list(cases)
+        _set_choices(self, "cases", cases)

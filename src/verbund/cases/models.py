@@ -80,11 +80,7 @@ DONE = DECIDED | {CaseStatus.CLOSED}
 
 def allowed_targets(status: str, via: str) -> list[str]:
     """The statuses that ``via`` may move a case in ``status`` to, in declaration order."""
-    return [
-        target
-        for target in CaseStatus.values
-        if TRANSITIONS.get((status, target)) == via  # type: ignore[call-overload]
-    ]
+    return [target for target in CaseStatus.values if TRANSITIONS.get((status, target)) == via]
 
 
 class Disposal(models.TextChoices):

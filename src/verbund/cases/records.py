@@ -165,7 +165,7 @@ def records_file(case: Case) -> xdomea.RecordsFile:
         file_plan_code=case_type.file_plan_code if case_type else "",
         opened_on=timezone.localdate(case.received_at),
         closed_on=timezone.localdate(case.closed_at),
-        retention_years=case_type.retention_years if case_type else DEFAULT_RETENTION_YEARS,
+        retention_years=_retention_years(case, case_type),
         disposal=case_type.disposal if case_type else Disposal.APPRAISE,
         documents=tuple(documents),
         notes=notes,
@@ -173,8 +173,17 @@ def records_file(case: Case) -> xdomea.RecordsFile:
     )
 
 
-def case_xdomea_package(case: Case, *, now: dt.datetime | None = None) -> tuple[str, bytes]:
-    """One closed file as an xdomea package, for download (changes nothing)."""
+def _retention_years(case: Case, case_type: CaseType | None) -> int:
+    """The years this file is kept: fixed when it was closed (``retention_until``), so
+    that a later change of the case type does not contradict the file's own end date."""
+    if case.retention_until is not None and case.closed_at is not None:
+        return case.retention_until.year - timezone.localdate(case.closed_at).year
+    return case_type.retention_years if case_type else DEFAULT_RETENTION_YEARS
+
+
+def case_export(*, actor: Any, case: Case, now: dt.datetime | None = None) -> tuple[str, bytes]:
+    """One closed file as an xdomea package, for download. The file itself does not
+    change; that its personal data left the platform is recorded in the audit trail."""
     process_id = uuid.uuid4()
     data = xdomea.aussonderung_package(
         process_id=process_id,
@@ -182,6 +191,17 @@ def case_xdomea_package(case: Case, *, now: dt.datetime | None = None) -> tuple[
         recipient=_archive(case.authority),
         files=[records_file(case)],
         created_at=now or timezone.now(),
+    )
+    audit_record(
+        actor=actor,
+        action="case.exported",
+        obj=case,
+        authority=case.authority_id,
+        changes={
+            "file": case.file_number,
+            "process_id": str(process_id),
+            "package_sha256": hashlib.sha256(data).hexdigest(),
+        },
     )
     return xdomea.package_name(process_id), data
 

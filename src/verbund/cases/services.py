@@ -187,7 +187,7 @@ def _locked(case: Case, expected_version: int | None) -> Case:
 
 
 def _save(case: Case, *fields: str) -> None:
-    case.version = F("version") + 1  # type: ignore[assignment]
+    case.version = F("version") + 1
     case.save(update_fields=[*fields, "version", "updated_at"])
     case.refresh_from_db(fields=["version"])
 

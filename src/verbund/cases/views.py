@@ -174,7 +174,9 @@ def inbox(request: HttpRequest, pk: int) -> HttpResponse:
         number = int(request.GET.get("page", "1"))
     except ValueError:
         number = 1
-    page = selectors.inbox_page(authority.pk, user_id=request.user.pk, filters=filters, page=number)
+    page = selectors.inbox_page(
+        authority.pk, user_id=int(request.user.pk or 0), filters=filters, page=number
+    )
     query = request.GET.copy()
     query.pop("page", None)
     status_query = query.copy()
@@ -663,7 +665,7 @@ def _decision_initial(case: Case, outcome: str, **kept: Any) -> dict[str, Any]:
     return {
         "version": case.version,
         "outcome": outcome,
-        "fee_amount": case.submission.fee_total,
+        "fee_amount": f"{case.submission.fee_total:.2f}".replace(".", ","),
         **kept,
         "body": body,
         "remedy_notice": remedy,
@@ -687,7 +689,13 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(request.POST or None, initial=_decision_initial(case, outcome))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if action == "vorschau":
+        if action == "vorschau" and not services.may_work(request.user, case):
+            form.add_error(
+                None,
+                _("Bitte übernehmen Sie den Vorgang zuerst; er ist %(who)s zugewiesen.")
+                % {"who": str(case.assignee) if case.assignee_id else _("niemandem")},
+            )
+        elif action == "vorschau":
             preview = Decision(
                 case=case,
                 authority_id=case.authority_id,
@@ -735,13 +743,13 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
 # --- records --------------------------------------------------------------------------------
 
 
-@staff_required  # type: ignore[arg-type]
+@staff_required
 @require_safe
 def case_export(request: HttpRequest, pk: int) -> HttpResponse:
     """A closed file as an xdomea 3.0.0 Aussonderung.0503 package (changes nothing)."""
     case = _case(request, pk, Action.MANAGE)
     try:
-        name, data = records.case_xdomea_package(case)
+        name, data = records.case_export(actor=request.user, case=case)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return _to_case(case)
