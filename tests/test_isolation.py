@@ -21,6 +21,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.clients import logged_in
+from tests.integrations.isolation import partner_world
 from tests.isolation.world import Application, World, build_application, build_world
 from tests.isolation.world import Tenant as TenantData
 
@@ -58,7 +59,20 @@ class Tenant:
     methods: tuple[str, ...] = ("GET", "POST")
 
 
-ROUTES: dict[str, Public | Staff | Tenant | Citizen] = {
+@dataclass(frozen=True)
+class Partner:
+    """The API for specialist systems, authenticated by a client's bearer token
+    (tests/integrations/isolation.py gives each tenant a client with every scope).
+    A's token asking for B's submissions (and mixed pairs) gets 404 for every
+    method, exactly like an unknown reference, and nothing changes; without a
+    token the answer is 401."""
+
+    own: Kwargs
+    foreign: list[Kwargs] = field(default_factory=list)
+    methods: tuple[str, ...] = ("GET",)
+
+
+ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner] = {
     # The citizen's application: public start, everything after it behind a secret.
     "catalogue:place": Public(lambda w: {"ars": w.b.authority.ars}),
     "applications:start": Public(
@@ -393,6 +407,65 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen] = {
         own=lambda w: {"pk": w.a.draft_service.pk},
         foreign=[lambda w: {"pk": w.b.draft_service.pk}],
     ),
+    # Specialist systems: an authority's API clients and webhooks (its admins only).
+    "staff:integrations_staff:clients": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk}, foreign=[lambda w: {"pk": w.b.authority.pk}]
+    ),
+    "staff:integrations_staff:client": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk, "client_pk": partner_world(w).a.client.pk},
+        foreign=[
+            lambda w: {"pk": w.b.authority.pk, "client_pk": partner_world(w).b.client.pk},
+            lambda w: {"pk": w.a.authority.pk, "client_pk": partner_world(w).b.client.pk},
+            lambda w: {"pk": w.b.authority.pk, "client_pk": partner_world(w).a.client.pk},
+        ],
+    ),
+    "staff:integrations_staff:client_revoke": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk, "client_pk": partner_world(w).a.client.pk},
+        foreign=[
+            lambda w: {"pk": w.b.authority.pk, "client_pk": partner_world(w).b.client.pk},
+            lambda w: {"pk": w.a.authority.pk, "client_pk": partner_world(w).b.client.pk},
+            lambda w: {"pk": w.b.authority.pk, "client_pk": partner_world(w).a.client.pk},
+        ],
+        methods=("POST",),
+    ),
+    "staff:integrations_staff:delivery_retry": Tenant(
+        own=lambda w: {"pk": w.a.authority.pk, "delivery_id": partner_world(w).a.delivery.pk},
+        foreign=[
+            lambda w: {"pk": w.b.authority.pk, "delivery_id": partner_world(w).b.delivery.pk},
+            lambda w: {"pk": w.a.authority.pk, "delivery_id": partner_world(w).b.delivery.pk},
+            lambda w: {"pk": w.b.authority.pk, "delivery_id": partner_world(w).a.delivery.pk},
+        ],
+        methods=("POST",),
+    ),
+    # The API for specialist systems: a client sees its own authority's submissions only.
+    "api:submissions": Partner(own=lambda w: {}),
+    "api:submission-detail": Partner(
+        own=lambda w: {"reference": w.a.case.reference},
+        foreign=[lambda w: {"reference": w.b.case.reference}],
+    ),
+    "api:submission-document": Partner(
+        own=lambda w: {"reference": w.a.case.reference, "version_id": w.a.version.pk},
+        foreign=[
+            lambda w: {"reference": w.b.case.reference, "version_id": w.b.version.pk},
+            lambda w: {"reference": w.a.case.reference, "version_id": w.b.version.pk},
+            lambda w: {"reference": w.b.case.reference, "version_id": w.a.version.pk},
+        ],
+    ),
+    "api:submission-acknowledgement": Partner(
+        own=lambda w: {"reference": w.a.case.reference},
+        foreign=[lambda w: {"reference": w.b.case.reference}],
+        methods=("POST",),
+    ),
+    "api:case-status": Partner(
+        own=lambda w: {"reference": w.a.case.reference},
+        foreign=[lambda w: {"reference": w.b.case.reference}],
+        methods=("POST",),
+    ),
+    "api:case-decision": Partner(
+        own=lambda w: {"reference": w.a.case.reference},
+        foreign=[lambda w: {"reference": w.b.case.reference}],
+        methods=("POST",),
+    ),
 }
 
 
@@ -562,3 +635,83 @@ def test_citizen_pages_need_their_secret(name: str, world: World) -> None:
             )
             assert response.status_code == 404, (method, url, response.status_code)
             assert _snapshot() == before, f"{method} {url} changed data"
+
+
+PARTNER_ROUTES = sorted(name for name, kind in ROUTES.items() if isinstance(kind, Partner))
+# One body every partner write would accept, so that a 404 cannot come from the input.
+PARTNER_BODY = (
+    b'{"accepted": true, "status": "in_progress", "version": 1, '
+    b'"outcome": "granted", "body": "Ja."}'
+)
+
+
+def _partner_snapshot() -> dict[str, list[dict[str, Any]]]:
+    """``_snapshot`` and the task queue (a write would enqueue e-mails or webhooks)."""
+    rows = _snapshot()
+    for model in apps.get_models():
+        if model._meta.app_label == "django_tasks_db":
+            rows[model._meta.label] = list(model._default_manager.order_by("pk").values())
+    return rows
+
+
+def _token_client(token: str) -> Client:
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    # The first request notes the client's use (last_used_at); later ones change nothing.
+    assert client.get(reverse("api:submissions")).status_code == 200
+    return client
+
+
+def _partner_call(client: Client, method: str, url: str) -> Any:
+    return client.generic(method, url, data=PARTNER_BODY, content_type="application/json")
+
+
+@pytest.mark.parametrize("name", PARTNER_ROUTES)
+def test_partner_foreign_references_are_not_found_and_untouched(name: str, world: World) -> None:
+    route = ROUTES[name]
+    assert isinstance(route, Partner)
+    client = _token_client(partner_world(world).a.token)
+    for make_kwargs in route.foreign:
+        url = reverse(name, kwargs=make_kwargs(world))
+        for method in route.methods:
+            before = _partner_snapshot()
+            response = _partner_call(client, method, url)
+            assert response.status_code == 404, (method, url, response.status_code)
+            assert _partner_snapshot() == before, f"{method} {url} changed data"
+
+
+@pytest.mark.parametrize("name", PARTNER_ROUTES)
+def test_partner_own_objects_are_reachable(name: str, world: World) -> None:
+    route = ROUTES[name]
+    assert isinstance(route, Partner)
+    client = _token_client(partner_world(world).a.token)
+    url = reverse(name, kwargs=route.own(world))
+    assert client.get(url).status_code == (200 if "GET" in route.methods else 405), url
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n, k in ROUTES.items() if isinstance(k, Partner) and k.foreign)
+)
+def test_partner_token_of_another_authority_gets_not_found(name: str, world: World) -> None:
+    """B's token asking for A's submissions is refused the same way."""
+    route = ROUTES[name]
+    assert isinstance(route, Partner)
+    client = _token_client(partner_world(world).b.token)
+    url = reverse(name, kwargs=route.own(world))
+    before = _partner_snapshot()
+    for method in route.methods:
+        response = _partner_call(client, method, url)
+        assert response.status_code == 404, (method, url, response.status_code)
+    assert _partner_snapshot() == before
+
+
+@pytest.mark.parametrize("name", PARTNER_ROUTES)
+def test_partner_without_a_token_is_unauthorized(name: str, world: World) -> None:
+    route = ROUTES[name]
+    assert isinstance(route, Partner)
+    url = reverse(name, kwargs=route.own(world))
+    before = _partner_snapshot()
+    for method in route.methods:
+        response = _partner_call(Client(), method, url)
+        assert response.status_code == 401, (method, url, response.status_code)
+        assert response["WWW-Authenticate"] == 'Bearer realm="Verbund"'
+    assert _partner_snapshot() == before

@@ -294,5 +294,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Payments: the provider used for fees; "simulated" is built in for demo and tests.
 VERBUND_PAYMENT_PROVIDER = os.environ.get("VERBUND_PAYMENT_PROVIDER", "simulated")
 
+# Webhooks to specialist systems (docs/integrations.md): seconds per attempt, attempts
+# before a delivery counts as failed, and whether http:// to this machine is allowed
+# (development only; production callbacks must be https to public addresses).
+VERBUND_WEBHOOK_TIMEOUT = float(os.environ.get("VERBUND_WEBHOOK_TIMEOUT", "5"))
+VERBUND_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("VERBUND_WEBHOOK_MAX_ATTEMPTS", "8"))
+VERBUND_WEBHOOK_ALLOW_LOCAL = _env_bool("VERBUND_WEBHOOK_ALLOW_LOCAL", DEBUG)
+
 # Days an unfinished application is kept for resuming.
 VERBUND_DRAFT_DAYS = int(os.environ.get("VERBUND_DRAFT_DAYS", "30"))

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("verbund.catalogue.urls_staff")),
     path("", include("verbund.formengine.urls_staff")),
     path("", include("verbund.cases.urls_staff")),
+    path("", include("verbund.integrations.urls_staff")),
 ]

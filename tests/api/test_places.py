@@ -258,7 +258,21 @@ def test_openapi_schema_documents_the_places_endpoints(client: Client) -> None:
         "/api/v1/services",
         "/api/v1/services/{key}",
         "/api/v1/routes",
+        # for specialist systems, with a token (tests/api/test_partner_api.py)
+        "/api/v1/submissions",
+        "/api/v1/submissions/{reference}",
+        "/api/v1/submissions/{reference}/documents/{version_id}",
+        "/api/v1/submissions/{reference}/acknowledgement",
+        "/api/v1/cases/{reference}/status",
+        "/api/v1/cases/{reference}/decision",
     }
+    operation_ids = [
+        operation["operationId"] for item in schema["paths"].values() for operation in item.values()
+    ]
+    assert len(operation_ids) == len(set(operation_ids))
+    assert {"places_list", "places_retrieve", "services_list", "services_retrieve"} <= set(
+        operation_ids
+    )
     parameters = {p["name"] for p in schema["paths"]["/api/v1/places"]["get"]["parameters"]}
     assert parameters == {"q", "kind", "ars", "postcode", "dissolved", "page", "page_size"}
     assert list(schema["paths"]["/api/v1/places"]) == ["get"]

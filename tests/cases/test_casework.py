@@ -440,7 +440,8 @@ def test_storing_fails_cleanly(world: World, dueren_clerk: User, monkeypatch: An
     assert snapshot(case) == state
     from verbund.core.storage import private_storage
 
-    assert stored and not private_storage().exists(stored[0])
+    assert stored
+    assert not private_storage().exists(stored[0])
 
 
 def test_the_processing_authority_decides_not_the_responsible_one(

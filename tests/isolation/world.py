@@ -200,9 +200,11 @@ def _tenant(letter: str, ars: str) -> Tenant:
     document = CaseDocument.objects.get(case=case)
     closed_case, _file = _case(authority, service, form_version, letter, "2")
     archived_case, _file = _case(authority, service, form_version, letter, "3")
+    # Closed in 2015, kept for ten years: due for the Aussonderung.
     Case.objects.filter(pk__in=[closed_case.pk, archived_case.pk]).update(
         status=CaseStatus.CLOSED,
-        closed_at=dt.datetime(2026, 3, 3, tzinfo=dt.UTC),
+        received_at=dt.datetime(2015, 3, 2, tzinfo=dt.UTC),
+        closed_at=dt.datetime(2015, 3, 3, tzinfo=dt.UTC),
         retention_until=dt.date(2025, 12, 31),
     )
     # A hand-over as records_hand_over leaves it (its package rendered there costs a PDF;

@@ -44,6 +44,7 @@ class ServiceList(APIView):
     authentication_classes: list[type] = []
 
     @extend_schema(
+        operation_id="services_list",
         parameters=[ServiceQuerySerializer],
         responses=ServicePageSerializer,
         summary="Find services (Leistungen)",

@@ -7,6 +7,8 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+# Far beyond any real list, and small enough that the offset fits a database integer.
+MAX_PAGE = 1_000_000
 
 
 def page_links(request: Request, number: int, size: int, count: int) -> dict[str, str | None]:

@@ -7,7 +7,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from verbund.api.pagination import MAX_PAGE_SIZE
+from verbund.api.pagination import MAX_PAGE, MAX_PAGE_SIZE
 from verbund.authorities.models import Authority, AuthorityKind
 from verbund.authorities.selectors import Place
 
@@ -47,7 +47,9 @@ class PlaceQuerySerializer(serializers.Serializer[dict[str, Any]]):
             "Auch Gebietskörperschaften zeigen, die ein neueres Verzeichnis nicht mehr führt."
         ),
     )
-    page = serializers.IntegerField(required=False, min_value=1, help_text=_("Seite, ab 1."))
+    page = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_PAGE, help_text=_("Seite, ab 1.")
+    )
     page_size = serializers.IntegerField(
         required=False,
         min_value=1,

@@ -1,9 +1,10 @@
-"""Public API, version 1, namespace ``api``."""
+"""Public API, version 1, namespace ``api``; the partner endpoints for specialist
+systems (``partner_views``) need a client's bearer token."""
 
 from django.urls import URLPattern, path
 from drf_spectacular.views import SpectacularAPIView
 
-from verbund.api import catalogue_views, views
+from verbund.api import catalogue_views, partner_views, views
 
 app_name = "api"
 urlpatterns: list[URLPattern] = [
@@ -12,5 +13,30 @@ urlpatterns: list[URLPattern] = [
     path("services", catalogue_views.ServiceList.as_view(), name="services"),
     path("services/<str:key>", catalogue_views.ServiceDetail.as_view(), name="service-detail"),
     path("routes", catalogue_views.RouteList.as_view(), name="routes"),
+    # Specialist systems (docs/integrations.md)
+    path("submissions", partner_views.SubmissionList.as_view(), name="submissions"),
+    path(
+        "submissions/<str:reference>",
+        partner_views.SubmissionDetail.as_view(),
+        name="submission-detail",
+    ),
+    path(
+        "submissions/<str:reference>/documents/<str:version_id>",
+        partner_views.SubmissionDocument.as_view(),
+        name="submission-document",
+    ),
+    path(
+        "submissions/<str:reference>/acknowledgement",
+        partner_views.SubmissionAcknowledgementView.as_view(),
+        name="submission-acknowledgement",
+    ),
+    path(
+        "cases/<str:reference>/status", partner_views.CaseStatusView.as_view(), name="case-status"
+    ),
+    path(
+        "cases/<str:reference>/decision",
+        partner_views.CaseDecisionView.as_view(),
+        name="case-decision",
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Any
 from urllib.parse import urlencode
@@ -34,6 +35,7 @@ class PlaceList(APIView):
     authentication_classes: list[type] = []
 
     @extend_schema(
+        operation_id="places_list",
         parameters=[PlaceQuerySerializer],
         responses=PlacePageSerializer,
         summary="Find authorities (Gebietskörperschaften)",
@@ -41,14 +43,17 @@ class PlaceList(APIView):
     )
     def get(self, request: Request) -> Response:
         # The answer depends on the query, the language (labels) and the host
-        # (absolute links); only successful answers are kept.
-        key = "|".join(
-            (
-                get_language() or "",
-                request.get_host(),
-                urlencode(sorted(request.query_params.lists()), doseq=True),
-            )
-        )
+        # (absolute links); only successful answers are kept. The key is a digest:
+        # a query may be longer than, or contain characters that, a cache key allows.
+        key = hashlib.sha256(
+            "|".join(
+                (
+                    get_language() or "",
+                    request.get_host(),
+                    urlencode(sorted(request.query_params.lists()), doseq=True),
+                )
+            ).encode()
+        ).hexdigest()
         seconds = places_cache_seconds()
         body = places_cache().get(key) if seconds else None
         if body is None:

@@ -432,7 +432,9 @@ def answer(request: HttpRequest, reference: str, token: str, request_id: uuid.UU
         files = []
         for uploaded in request.FILES.getlist("dateien")[: AnswerForm.MAX_FILES + 1]:
             try:
-                checked = inspect_upload(uploaded, accept=DEFAULT_ACCEPT, max_bytes=max_upload_bytes())
+                checked = inspect_upload(
+                    uploaded, accept=DEFAULT_ACCEPT, max_bytes=max_upload_bytes()
+                )
             except UploadRejected as rejected:
                 errors.append(rejected.message)
                 continue

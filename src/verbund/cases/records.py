@@ -51,6 +51,7 @@ from verbund.cases.models import (
 )
 from verbund.core.audit import audit_record
 from verbund.core.storage import private_storage
+from verbund.integrations.services import acknowledgements_erase
 
 ERASED = "—"
 MAX_PER_DISPOSAL = 500
@@ -248,6 +249,7 @@ def _erase(case: Case, *, at: dt.datetime, deleted_files: list[str]) -> dict[str
     InformationRequest.objects.filter(case=case).update(message=ERASED, items=[], answer_text="")
     Participation.objects.filter(case=case).update(subject=ERASED, message=ERASED, answer_text="")
     Decision.objects.filter(case=case).update(body=ERASED)
+    acknowledgements_erase(case=case)
     events = CaseEvent.objects.filter(case=case).exclude(note="")
     notes = events.count()
     events.update(note="")
