@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -337,7 +337,9 @@ def submission_mark_paid(*, submission: Submission) -> Submission:
         locked.paid_at = timezone.now()
         locked.save(update_fields=["status", "paid_at"])
         # The case as it is now (received, with its deadline), not the one read before.
-        locked.case = case_mark_received(case=locked.case, note=_("Die Gebühr ist bezahlt."))
+        with translation.override(settings.LANGUAGE_CODE):  # the file's language, German
+            paid_note = _("Die Gebühr ist bezahlt.")
+        locked.case = case_mark_received(case=locked.case, note=paid_note)
         audit_record(
             actor=None,
             action="submission.paid",

@@ -27,11 +27,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop, ngettext_lazy
 from django.utils.translation import gettext as _
 
 from verbund.accounts.models import AuthorityRoleKind
@@ -126,6 +128,19 @@ def stored_file_from_bytes(filename: str, content_type: str, data: bytes) -> Sto
 
 
 # --- helpers ------------------------------------------------------------------------
+
+
+def _in_file(message: str) -> str:
+    """A text the platform writes into the file: in German, the file's language, whatever
+    language the page was in (the call sites mark the message with ``gettext_noop``)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext(message)
+
+
+def _in_file_n(message: Any, n: int) -> str:
+    """The same for a plural (``ngettext_lazy`` with the number named ``n``)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(message % {"n": n})
 
 
 def _is_user(actor: Any) -> bool:
@@ -439,9 +454,9 @@ def _assign(case: Case, assignee: Any, *, actor: Any) -> None:
     case.assignee = assignee
     _save(case, "assignee")
     note = (
-        _("Zugewiesen an %(name)s.") % {"name": assignee}
+        _in_file(gettext_noop("Zugewiesen an %(name)s.")) % {"name": assignee}
         if assignee is not None
-        else _("Zuweisung aufgehoben.")
+        else _in_file(gettext_noop("Zuweisung aufgehoben."))
     )
     _event(case, EventKind.ASSIGNMENT, actor=actor, note=note)
     _audit(actor, "case.assign", case, assignee=[before, getattr(assignee, "pk", None)])
@@ -604,7 +619,8 @@ def document_add(
             locked,
             EventKind.DOCUMENT,
             actor=actor,
-            note=_("Dokument „%(title)s“ abgelegt.") % {"title": document.title},
+            note=_in_file(gettext_noop("Dokument „%(title)s“ abgelegt."))
+            % {"title": document.title},
         )
         _save(locked)
         _audit(actor, "case.document_add", locked, document=str(document.pk), sha256=upload.sha256)
@@ -635,7 +651,7 @@ def document_add_version(
             locked,
             EventKind.DOCUMENT,
             actor=actor,
-            note=_("Neue Version %(n)d von „%(title)s“.")
+            note=_in_file(gettext_noop("Neue Version %(n)d von „%(title)s“."))
             % {"n": version.number, "title": row.title},
         )
         _save(locked)
@@ -700,7 +716,7 @@ def information_request_create(
             created_at=timezone.now(),
             created_by=actor if _is_user(actor) else None,
         )
-        note = _("Bitte reichen Sie bis %(date)s nach: %(what)s") % {
+        note = _in_file(gettext_noop("Bitte reichen Sie bis %(date)s nach: %(what)s")) % {
             "date": due_on.strftime("%d.%m.%Y"),
             "what": "; ".join(cleaned) if cleaned else _("siehe Nachricht"),
         }
@@ -730,7 +746,7 @@ def information_request_withdraw(*, actor: Any, request: InformationRequest) -> 
             locked,
             EventKind.REQUEST,
             actor=actor,
-            note=_("Die Rückfrage vom %(date)s hat sich erledigt.")
+            note=_in_file(gettext_noop("Die Rückfrage vom %(date)s hat sich erledigt."))
             % {"date": timezone.localdate(row.created_at).strftime("%d.%m.%Y")},
             public=True,
         )
@@ -762,7 +778,7 @@ def information_request_answer(
         for upload in files:
             _new_document(
                 locked,
-                title=_("Nachgereicht: %(name)s") % {"name": upload.filename},
+                title=_in_file(gettext_noop("Nachgereicht: %(name)s")) % {"name": upload.filename},
                 source=DocumentSource.APPLICANT,
                 upload=upload,
                 actor=APPLICANT,
@@ -776,12 +792,21 @@ def information_request_answer(
             locked,
             EventKind.ANSWER,
             actor=APPLICANT,
-            note=_("Ihre Antwort ist eingegangen (%(n)d Dateien).") % {"n": len(files)},
+            note=_in_file_n(
+                ngettext_lazy(
+                    "Ihre Antwort ist eingegangen (%(n)d Datei).",
+                    "Ihre Antwort ist eingegangen (%(n)d Dateien).",
+                    "n",
+                ),
+                len(files),
+            ),
             public=True,
         )
         _save(locked)
         _settle(locked, Via.ANSWER, actor=None)
-        _attention(locked, _("Antwort der Antragstellerin oder des Antragstellers"))
+        _attention(
+            locked, _in_file(gettext_noop("Antwort der Antragstellerin oder des Antragstellers"))
+        )
         _audit(APPLICANT, "case.request_answered", locked, request=str(row.pk), files=len(files))
     return row
 
@@ -855,7 +880,11 @@ def participation_create(
             locked,
             EventKind.PARTICIPATION,
             actor=actor,
-            note=_("%(kind)s bei %(name)s angefragt, Frist %(date)s, %(n)d Dokumente geteilt.")
+            note=_in_file(
+                gettext_noop(
+                    "%(kind)s bei %(name)s angefragt, Frist %(date)s, %(n)d Dokumente geteilt."
+                )
+            )
             % {
                 "kind": ParticipationKind(kind).label,
                 "name": requested.name,
@@ -903,7 +932,8 @@ def participation_revoke(*, actor: Any, participation: Participation) -> Partici
             locked,
             EventKind.PARTICIPATION,
             actor=actor,
-            note=_("Beteiligung von %(name)s zurückgezogen.") % {"name": row.requested.name},
+            note=_in_file(gettext_noop("Beteiligung von %(name)s zurückgezogen."))
+            % {"name": row.requested.name},
         )
         _save(locked)
         _settle(locked, Via.ANSWER, actor=actor)
@@ -970,7 +1000,8 @@ def participation_answer(
         if upload is not None:
             row.answer_document = _new_document(
                 locked,
-                title=_("Stellungnahme %(name)s") % {"name": row.requested.name},
+                title=_in_file(gettext_noop("Stellungnahme %(name)s"))
+                % {"name": row.requested.name},
                 source=DocumentSource.STATEMENT,
                 upload=upload,
                 actor=actor,
@@ -995,12 +1026,15 @@ def participation_answer(
             locked,
             EventKind.PARTICIPATION,
             actor=actor,
-            note=_("%(name)s hat geantwortet: %(outcome)s.")
+            note=_in_file(gettext_noop("%(name)s hat geantwortet: %(outcome)s."))
             % {"name": row.requested.name, "outcome": label},
         )
         _save(locked)
         _settle(locked, Via.ANSWER, actor=None)
-        _attention(locked, _("Stellungnahme von %(name)s") % {"name": row.requested.name})
+        _attention(
+            locked,
+            _in_file(gettext_noop("Stellungnahme von %(name)s")) % {"name": row.requested.name},
+        )
         changes = {"participation": row.pk, "outcome": outcome}
         audit_record(
             actor=actor,
@@ -1077,7 +1111,7 @@ def decision_issue(
         )
         decision.document = _new_document(
             locked,
-            title=_("Bescheid vom %(date)s")
+            title=_in_file(gettext_noop("Bescheid vom %(date)s"))
             % {"date": timezone.localdate(now).strftime("%d.%m.%Y")},
             source=DocumentSource.DECISION,
             upload=upload,
@@ -1090,7 +1124,11 @@ def decision_issue(
             outcome,
             Via.DECISION,
             actor=actor,
-            note=_("Ihr Bescheid liegt vor. Sie können ihn auf dieser Seite herunterladen."),
+            note=_in_file(
+                gettext_noop(
+                    "Ihr Bescheid liegt vor. Sie können ihn auf dieser Seite herunterladen."
+                )
+            ),
         )
         _audit(
             actor,

@@ -293,7 +293,10 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _("Der Vorgang %(reference)s hat jetzt den Status „%(status)s“.")
-                % {"reference": case.reference, "status": CaseStatus(case.status).label},
+                % {
+                    "reference": case.reference,
+                    "status": CaseStatus(form.cleaned_data["status"]).label,
+                },
             )
             return _to_case(case)
     return _render_case(request, case, status_form=form)
