@@ -99,6 +99,7 @@ FOREIGN_KEYS = (
     ("applications_submission", "authority_id", "authorities_authority"),
 )
 SEARCH_SAMPLE = 2_000
+COMPLETE_REFERENCE = re.compile(r"^VB-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$")
 ROW = re.compile(rb'href="/verwaltung/vorgaenge/\d+/" translate="no">(VB-[0-9A-Z-]{14})</a>')
 TOTAL = re.compile(rb'<h2 class="kern-heading-medium" id="ergebnis">([\d.]+) Vorg')
 
@@ -737,9 +738,12 @@ def apply_proposed() -> None:
       index-only scan) instead of visiting every heap page of the authority's cases;
     * the services of the filter by one ``EXISTS`` probe per service into the
       (authority, service, …) index instead of ``DISTINCT service_id`` over all the
-      authority's cases.
+      authority's cases;
+    * a complete reference searched with ``=`` instead of ``LIKE 'VB-…%'``: SQLite's
+      ``LIKE`` ignores case, so it cannot use the unique index on the reference and
+      filters all the authority's cases instead (a beginning stays ``startswith``).
     """
-    from django.db.models import Count, Exists, OuterRef
+    from django.db.models import Count, Exists, OuterRef, Q
 
     from verbund.cases import selectors
     from verbund.cases.models import Case
@@ -754,7 +758,14 @@ def apply_proposed() -> None:
             Service.objects.filter(Exists(used)).order_by("title").values_list("pk", "title")
         )
 
+    search = selectors._search
+
+    def exact_search(q: str) -> Q:
+        upper = q.strip().upper()
+        return Q(reference=upper) if COMPLETE_REFERENCE.match(upper) else search(q)
+
     selectors.Count = count  # type: ignore[attr-defined]  # used only by inbox_page
+    selectors._search = exact_search
     selectors.inbox_services = inbox_services
 
 
@@ -962,7 +973,7 @@ def bench_backend(name: str, url: str, tmp: Path, args: argparse.Namespace) -> d
         plan_file.write_text(json.dumps(plan))
     out["generated"] = generated
     largest, median = generated["largest"], generated["median"]
-    variants = ("current",) if args.no_proposed else ("current", "proposed")
+    variants = args.variants.split(",")
     out["in_process"] = {}
     for variant in variants:
         print(f"\n{name}, {variant} code, in process:", flush=True)
@@ -1143,14 +1154,20 @@ def main() -> None:
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument(
-        "--keep", action="store_true", help="keep the databases (and data directory) to look at"
+        "--dir",
+        type=Path,
+        help="work here and keep the databases (PostgreSQL too) and data to look at later",
     )
     parser.add_argument(
         "--no-http", action="store_true", help="only generate and measure in process"
     )
-    parser.add_argument("--no-proposed", action="store_true", help="only the current code")
     parser.add_argument(
-        "--reuse", type=Path, help="measure again on the databases kept (--keep) in this directory"
+        "--variants",
+        default="current,proposed",
+        help="the product's code as it is and/or with the changes proposed (apply_proposed)",
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure again on the databases kept in --dir"
     )
     parser.add_argument(
         "--child", choices=("generate", "expect", "inprocess"), help=argparse.SUPPRESS
@@ -1171,9 +1188,13 @@ def main() -> None:
         f"per scenario; {args.authorities} authorities"
     )
     results = []
-    keep = args.keep or args.reuse
+    if args.reuse and not args.dir:
+        raise SystemExit("--reuse needs --dir")
+    keep = args.dir is not None
     with tempfile.TemporaryDirectory(prefix="verbund-bench-") as tmp_dir:
-        tmp = args.reuse or (tempfile.mkdtemp(prefix="verbund-bench-inbox-") if keep else tmp_dir)
+        tmp = args.dir or tmp_dir
+        if keep:
+            args.dir.mkdir(parents=True, exist_ok=True)
         backends = [] if args.no_sqlite else [("SQLite", f"sqlite:///{tmp}/bench.sqlite3")]
         if not args.no_postgres:
             backends.append(("PostgreSQL", f"{common.POSTGRES_SERVER}/{POSTGRES_DB}"))
@@ -1186,7 +1207,7 @@ def main() -> None:
                 print(json.dumps(results[-1], default=str), flush=True)
         finally:
             if keep:
-                print(f"kept: {tmp} and (PostgreSQL) {POSTGRES_DB}; measure again with --reuse")
+                print(f"kept: {tmp} and (PostgreSQL) {POSTGRES_DB}; again with --reuse")
             elif not args.no_postgres:
                 common._postgres_admin(f"DROP DATABASE IF EXISTS {POSTGRES_DB}")
     print()

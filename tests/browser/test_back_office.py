@@ -659,8 +659,7 @@ def test_inbox_and_answer_page_in_english(
     expect(_h1(page)).to_have_text("Inbox: Düren")
     expect(page.get_by_role("heading", name="Cases by status")).to_be_visible()
     expect(page.get_by_role("heading", name="1 case", exact=True)).to_be_visible()
-    # TODO(i18n): msgid "Suchen und filtern" has no English yet; then assert the English here.
-    expect(page.get_by_role("heading", level=2).first).to_have_text(_english("Suchen und filtern"))
+    expect(page.get_by_role("heading", level=2).first).to_have_text("Search and filter")
     table = page.get_by_role("table", name="Cases of this authority")
     expect(table.get_by_role("columnheader", name="Reference number")).to_be_visible()
     expect(_inbox_row(table, anna.reference)).to_contain_text("Reitkennzeichen beantragen")
@@ -675,24 +674,20 @@ def test_inbox_and_answer_page_in_english(
         expect(_h1(citizen)).to_have_text("Rückfrage beantworten")
         axe(citizen)
         _switch_to_english(citizen)
-        # TODO(i18n): msgid "Rückfrage beantworten" has no English yet; then assert the English.
-        expect(_h1(citizen)).to_have_text(_english("Rückfrage beantworten"))
-        # TODO(i18n): msgids "Nachricht der Behörde" and "Angeforderte Unterlagen".
+        expect(_h1(citizen)).to_have_text("Reply to the request for information")
         expect(citizen.get_by_role("heading", level=2)).to_have_text(
-            [_english("Nachricht der Behörde"), _english("Angeforderte Unterlagen")]
+            ["Message from the authority", "Requested documents"]
         )
         # The authority's own words stay German, and are marked so.
         expect(
             citizen.get_by_text("Bitte reichen Sie den Versicherungsschein nach.")
         ).to_have_attribute("lang", "de")
         axe(citizen)
-        # TODO(i18n): msgid "Antwort senden".
-        citizen.get_by_role("button", name=_english("Antwort senden")).click()
+        citizen.get_by_role("button", name="Send reply").click()
         expect(citizen.locator("html")).to_have_attribute("lang", "en")
         expect(citizen).to_have_title(re.compile(r"^Error: "))
-        # TODO(i18n): msgid "Ihre Antwort wurde noch nicht gesendet".
         expect(_error_summary(citizen).get_by_role("heading")).to_have_text(
-            _english("Ihre Antwort wurde noch nicht gesendet")
+            "Your reply has not been sent yet"
         )
         axe(citizen)
     finally:

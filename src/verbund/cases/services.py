@@ -180,8 +180,10 @@ def _audit(actor: Any, action: str, case: Case, **changes: Any) -> None:
 
 
 def _locked(case: Case, expected_version: int | None) -> Case:
+    # Lock the case row only: joined authorities and services stay unlocked, so work on
+    # one case never waits for work on another case of the same authority (PostgreSQL).
     locked = (
-        Case.objects.select_for_update()
+        Case.objects.select_for_update(of=("self",))
         .select_related("authority", "responsible", "service")
         .get(pk=case.pk)
     )

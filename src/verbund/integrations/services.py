@@ -356,7 +356,9 @@ def webhook_retry(*, actor: Any, delivery: WebhookDelivery) -> WebhookDelivery:
 
     with transaction.atomic():
         locked = (
-            WebhookDelivery.objects.select_for_update().select_related("client").get(pk=delivery.pk)
+            WebhookDelivery.objects.select_for_update(of=("self",))
+            .select_related("client")
+            .get(pk=delivery.pk)
         )
         if locked.status == DeliveryStatus.DELIVERED:
             raise ValidationError(_("Diese Nachricht ist bereits zugestellt."), code="delivered")
