@@ -782,7 +782,7 @@ def test_a_stale_version_is_a_conflict(submission: Submission, dueren_token: str
     assert response.status_code == 409
     # The last history entry is the payment, made by the system.
     assert response.json() == {
-        "detail": "Der Vorgang wurde inzwischen geändert von system. Ihre Eingabe wurde nicht "
+        "detail": "Der Vorgang wurde inzwischen geändert. Ihre Eingabe wurde nicht "
         "gespeichert; bitte prüfen Sie den aktuellen Stand und wiederholen Sie sie.",
         "code": "conflict",
     }

@@ -278,7 +278,7 @@ def test_the_second_of_two_clerks_gets_a_conflict_and_keeps_their_input(
     )
     assert response.status_code == 200
     page = html(response)
-    assert f"Der Vorgang wurde inzwischen geändert von {dueren_lead}." in page
+    assert f"{dueren_lead} hat den Vorgang inzwischen geändert." in page
     assert "Ihre Eingabe wurde nicht gespeichert" in page
     assert typed in page
     assert f'name="version" value="{fresh(case).version}"' in page
@@ -300,7 +300,7 @@ def test_a_stale_status_form_changes_nothing(world: World, dueren_clerk: User) -
         case_url(case), {"status": "in_progress", "note": "Begonnen.", "version": str(old)}
     )
     assert response.status_code == 200
-    assert "Der Vorgang wurde inzwischen geändert" in html(response)
+    assert f"{dueren_clerk} hat den Vorgang inzwischen geändert." in html(response)
     assert snapshot(case) == state
 
 

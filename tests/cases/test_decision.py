@@ -744,7 +744,7 @@ def test_a_stale_form_is_refused_and_keeps_the_clerks_text(
 
     assert response.status_code == 200
     message = (
-        f"Der Vorgang wurde inzwischen geändert von {dueren_lead}. Ihre Eingabe wurde nicht "
+        f"{dueren_lead} hat den Vorgang inzwischen geändert. Ihre Eingabe wurde nicht "
         "gespeichert; bitte prüfen Sie den aktuellen Stand und wiederholen Sie sie."
     )
     assert form_errors(response) == {"__all__": [message]}

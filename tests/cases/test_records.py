@@ -915,7 +915,7 @@ def test_the_records_page_lists_due_files_and_hands_them_over(
     assert (disposal.kind, disposal.actor) == ("archived", dueren_lead)
     assert fresh(due).disposal_state == DisposalState.ARCHIVED
     html = page(client.get(records_url(world.dueren)))
-    assert "1 Akten: an das Archiv abgegeben." in html
+    assert "1 Akte: an das Archiv abgegeben." in html
     assert "Keine Akte ist zur Aussonderung fällig." in html
     assert f'href="{package_url(world.dueren, disposal)}" download>' in html
     assert f'action="{confirm_url(world.dueren, disposal)}"' in html
@@ -972,7 +972,7 @@ def test_the_records_page_destroys(
     assert Submission.objects.get(pk=due.submission_id).answers == {}
     assert stored_files() == []
     html = page(client.get(records_url(world.dueren)))
-    assert "1 Akten: personenbezogene Daten gelöscht." in html
+    assert "1 Akte: personenbezogene Daten gelöscht." in html
     assert "paket.zip" not in html
     assert client.get(package_url(world.dueren, disposal)).status_code == 404
 

@@ -223,7 +223,7 @@ class FeesSerializer(serializers.Serializer[Any]):
 
 
 class DocumentSerializer(serializers.Serializer[Any]):
-    id = serializers.UUIDField(help_text=_("Die Version des Dokuments."))
+    id = serializers.UUIDField(help_text=_("Die Kennung dieser Dokumentversion."))
     documentId = serializers.UUIDField()
     title = serializers.CharField()
     source = serializers.CharField()  # type: ignore[assignment]  # the answer's field name

@@ -163,11 +163,12 @@ class CaseSettings(models.Model):
     email = models.EmailField(_("E-Mail"), blank=True)
     website = models.URLField(_("Internetseite"), blank=True)
     signatory = models.CharField(
-        _("Zeichnung"),
+        _("Zeichnung (Zeile unter dem Gruß)"),
         max_length=200,
         blank=True,
         help_text=_(
-            "Unter dem Bescheid, z. B. „Im Auftrag“ und ein Name; leer: der Name der Bearbeiterin."
+            "Unter dem Bescheid, z. B. „Im Auftrag“ und ein Name; "
+            "leer: der Name der Person, die den Vorgang bearbeitet."
         ),
     )
     archive_name = models.CharField(

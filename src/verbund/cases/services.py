@@ -55,6 +55,7 @@ from verbund.cases.models import (
     CaseStatus,
     CaseType,
     Decision,
+    DecisionOutcome,
     DocumentSource,
     DocumentVersion,
     EventKind,
@@ -137,10 +138,17 @@ def _in_file(message: str) -> str:
         return gettext(message)
 
 
-def _in_file_n(message: Any, n: int) -> str:
-    """The same for a plural (``ngettext_lazy`` with the number named ``n``)."""
+def _in_file_n(message: Any, n: int, **values: Any) -> str:
+    """The same for a plural (``ngettext_lazy`` with the number named ``n``); ``values``
+    may be lazy labels, which are read in German too."""
     with translation.override(settings.LANGUAGE_CODE):
-        return str(message % {"n": n})
+        return str(message % {"n": n, **{k: str(v) for k, v in values.items()}})
+
+
+def _in_file_label(label: Any) -> str:
+    """A choice's label (lazy) as the file writes it: in German."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(label)
 
 
 def _is_user(actor: Any) -> bool:
@@ -189,17 +197,15 @@ def _locked(case: Case, expected_version: int | None) -> Case:
     )
     if expected_version is not None and locked.version != expected_version:
         last = CaseEvent.objects.filter(case=locked).select_related("actor").order_by("-id").first()
-        who = ""
-        if last is not None:
-            who = str(last.actor) if last.actor is not None else last.actor_label
-        raise CaseConflict(
-            _(
-                "Der Vorgang wurde inzwischen geändert%(by)s. Ihre Eingabe wurde nicht "
-                "gespeichert; bitte prüfen Sie den aktuellen Stand und wiederholen Sie sie."
-            )
-            % {"by": _(" von %(name)s") % {"name": who} if who else ""},
-            code="conflict",
+        rest = _(
+            "Ihre Eingabe wurde nicht gespeichert; bitte prüfen Sie den aktuellen Stand und "
+            "wiederholen Sie sie."
         )
+        if last is not None and last.actor is not None:
+            first = _("%(name)s hat den Vorgang inzwischen geändert.") % {"name": last.actor}
+        else:
+            first = _("Der Vorgang wurde inzwischen geändert.")
+        raise CaseConflict(f"{first} {rest}", code="conflict")
     return locked
 
 
@@ -212,9 +218,7 @@ def _save(case: Case, *fields: str) -> None:
 def _clean(text: str, limit: int, label: str, *, required: bool = False) -> str:
     text = (text or "").strip()
     if required and not text:
-        raise ValidationError(
-            _("Bitte geben Sie %(label)s an.") % {"label": label}, code="required"
-        )
+        raise ValidationError(_("%(label)s fehlt.") % {"label": label}, code="required")
     if len(text) > limit:
         raise ValidationError(
             _("%(label)s darf höchstens %(n)d Zeichen lang sein.") % {"label": label, "n": limit},
@@ -691,7 +695,7 @@ def information_request_create(
     and answer through the status link. The case waits for the applicant."""
     from verbund.cases.tasks import notify_applicant
 
-    message = _clean(message, TEXT_MAX_LENGTH, _("die Nachricht"), required=True)
+    message = _clean(message, TEXT_MAX_LENGTH, _("Die Nachricht"), required=True)
     cleaned = [_clean(item, 200, _("Eine Unterlage")) for item in items]
     cleaned = [item for item in cleaned if item]
     if len(cleaned) > MAX_ITEMS:
@@ -833,8 +837,8 @@ def participation_create(
     The requested authority sees this request and exactly ``versions`` (documents
     of this case, chosen by the clerk) until it answers or the request is revoked.
     """
-    subject = _clean(subject, 200, _("den Betreff"), required=True)
-    message = _clean(message, TEXT_MAX_LENGTH, _("das Anschreiben"), required=True)
+    subject = _clean(subject, 200, _("Der Betreff"), required=True)
+    message = _clean(message, TEXT_MAX_LENGTH, _("Das Anschreiben"), required=True)
     if kind not in ParticipationKind.values:
         raise ValidationError(_("Unbekannte Art der Beteiligung."), code="kind")
     if due_on <= timezone.localdate():
@@ -882,17 +886,17 @@ def participation_create(
             locked,
             EventKind.PARTICIPATION,
             actor=actor,
-            note=_in_file(
-                gettext_noop(
-                    "%(kind)s bei %(name)s angefragt, Frist %(date)s, %(n)d Dokumente geteilt."
-                )
-            )
-            % {
-                "kind": ParticipationKind(kind).label,
-                "name": requested.name,
-                "date": due_on.strftime("%d.%m.%Y"),
-                "n": len(chosen),
-            },
+            note=_in_file_n(
+                ngettext_lazy(
+                    "%(kind)s bei %(name)s angefragt, Frist %(date)s, %(n)d Dokument geteilt.",
+                    "%(kind)s bei %(name)s angefragt, Frist %(date)s, %(n)d Dokumente geteilt.",
+                    "n",
+                ),
+                len(chosen),
+                kind=ParticipationKind(kind).label,
+                name=requested.name,
+                date=due_on.strftime("%d.%m.%Y"),
+            ),
         )
         _save(locked)
         if locked.status == CaseStatus.IN_PROGRESS:
@@ -971,7 +975,7 @@ def participation_answer(
 ) -> Participation:
     """The requested authority answers. Its statement (and file) goes into the case,
     both sides' records show it, and its access to the shared documents ends."""
-    text = _clean(text, TEXT_MAX_LENGTH, _("die Stellungnahme"))
+    text = _clean(text, TEXT_MAX_LENGTH, _("Die Stellungnahme"))
     with _writing_files(), transaction.atomic():
         row = Participation.objects.select_for_update().get(pk=participation.pk)
         if not (_is_user(actor) and is_clerk(actor, row.requested_id)):
@@ -1023,7 +1027,7 @@ def participation_answer(
                 "answer_document",
             ]
         )
-        label = row.get_outcome_display()
+        label = _in_file_label(ParticipationOutcome(outcome).label)
         _event(
             locked,
             EventKind.PARTICIPATION,
@@ -1072,7 +1076,7 @@ def decision_issue(
     from verbund.cases.letters import letter_pdf
     from verbund.cases.tasks import notify_applicant
 
-    body = _clean(body, TEXT_MAX_LENGTH, _("den Text des Bescheids"), required=True)
+    body = _clean(body, TEXT_MAX_LENGTH, _("Der Text des Bescheids"), required=True)
     remedy_notice = _clean(remedy_notice, TEXT_MAX_LENGTH, _("Die Rechtsbehelfsbelehrung"))
     if outcome not in DECIDED:
         raise ValidationError(_("Bitte wählen Sie die Entscheidung."), code="outcome")
@@ -1120,7 +1124,12 @@ def decision_issue(
             actor=actor,
         )
         decision.save()
-        _event(locked, EventKind.DECISION, actor=actor, note=decision.get_outcome_display())
+        _event(
+            locked,
+            EventKind.DECISION,
+            actor=actor,
+            note=_in_file_label(DecisionOutcome(outcome).label),
+        )
         _move(
             locked,
             outcome,

@@ -33,6 +33,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from verbund.accounts.models import AuthorityRoleKind
@@ -783,7 +784,7 @@ def records_overview(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(n)d Akten: %(what)s.")
+                ngettext("%(n)d Akte: %(what)s.", "%(n)d Akten: %(what)s.", len(chosen))
                 % {"n": len(chosen), "what": disposal.get_kind_display()},
             )
             url = reverse("staff:cases_staff:records", kwargs={"pk": authority.pk})
