@@ -83,7 +83,8 @@ def test_definition_has_the_documented_shape(slug: str) -> None:
         assert Decimal(fee["amount"]) > 0
     contact = definition["contact"]
     assert properties[contact["email"]]["format"] == "email"
-    assert contact["name"] in properties
+    assert contact["name"] == ["vorname", "nachname"]
+    assert set(contact["name"]) <= set(properties)
 
 
 @pytest.mark.parametrize("slug", sorted(FORMS))

@@ -282,7 +282,7 @@ def submission_create(*, draft: Draft) -> tuple[Submission, bool]:
                     status=status,
                     status_salt=secrets.token_hex(16),
                     email=email,
-                    applicant_name=str(answers.get(form.contact_name or "", ""))[:200],
+                    applicant_name=engine.applicant_name(form, answers)[:200],
                     language=locked.language,
                     submitted_at=now,
                 )

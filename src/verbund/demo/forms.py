@@ -148,7 +148,7 @@ REITKENNZEICHEN: dict[str, Any] = {
             "when": _is("erstausgabe", False),
         },
     ],
-    "contact": {"email": "email", "name": "nachname"},
+    "contact": {"email": "email", "name": ["vorname", "nachname"]},
 }
 
 FAHRZEUG_AUSSER_BETRIEB: dict[str, Any] = {
@@ -254,7 +254,7 @@ FAHRZEUG_AUSSER_BETRIEB: dict[str, Any] = {
         {"key": "kontakt", "title": "Wie erreichen wir Sie?", "fields": ["email", "telefon"]},
     ],
     "fees": [{"label": "Außerbetriebsetzung (Gebühr nach GebOSt)", "amount": "16.80"}],
-    "contact": {"email": "email", "name": "nachname"},
+    "contact": {"email": "email", "name": ["vorname", "nachname"]},
 }
 
 PFLEGEWOHNGELD: dict[str, Any] = {
@@ -396,7 +396,7 @@ PFLEGEWOHNGELD: dict[str, Any] = {
         },
         {"key": "kontakt", "title": "Wie lautet Ihre E-Mail-Adresse?", "fields": ["email"]},
     ],
-    "contact": {"email": "email", "name": "nachname"},
+    "contact": {"email": "email", "name": ["vorname", "nachname"]},
 }
 
 BAUGENEHMIGUNG: dict[str, Any] = {
@@ -528,7 +528,7 @@ BAUGENEHMIGUNG: dict[str, Any] = {
         },
         {"key": "kontakt", "title": "Wie erreichen wir Sie?", "fields": ["email", "telefon"]},
     ],
-    "contact": {"email": "email", "name": "nachname"},
+    "contact": {"email": "email", "name": ["vorname", "nachname"]},
 }
 
 FORMS: dict[str, dict[str, Any]] = {

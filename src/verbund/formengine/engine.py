@@ -216,7 +216,8 @@ class Form:
     steps: tuple[Step, ...]
     fees: tuple[FeeRule, ...]
     contact_email: str | None
-    contact_name: str | None
+    # The questions whose answers, joined by a space, are the applicant's name.
+    contact_name: tuple[str, ...]
     digest: str
     fields_by_name: dict[str, Field] = field(repr=False, default_factory=dict)
 
@@ -453,13 +454,28 @@ def validate_definition(definition: Any) -> list[str]:
     if not isinstance(contact, Mapping):
         errors.append("contact: must be an object")
     else:
-        for role in ("email", "name"):
-            name = contact.get(role)
+        email = contact.get("email")
+        if email is not None and email not in properties:
+            errors.append(f"contact.email: unknown question {email!r}")
+        names = contact.get("name")
+        for name in [names] if isinstance(names, str) or names is None else list(names):
             if name is not None and name not in properties:
-                errors.append(f"contact.{role}: unknown question {name!r}")
+                errors.append(f"contact.name: unknown question {name!r}")
         if contact.get("email") and kinds.get(contact["email"]) is not Kind.EMAIL:
             errors.append("contact.email: must name an e-mail question")
     return errors
+
+
+def _name_fields(value: Any) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def applicant_name(form: Form, answers: Mapping[str, Any]) -> str:
+    """The applicant's name from the contact questions (e.g. given name and surname)."""
+    parts = [str(answers.get(name) or "").strip() for name in form.contact_name]
+    return " ".join(part for part in parts if part)
 
 
 def compile_form(definition: Mapping[str, Any]) -> Form:
@@ -525,7 +541,7 @@ def _compile(canonical: str) -> Form:
         steps=steps,
         fees=fees,
         contact_email=contact.get("email"),
-        contact_name=contact.get("name"),
+        contact_name=_name_fields(contact.get("name")),
         digest=hashlib.sha256(canonical.encode()).hexdigest(),
         fields_by_name=by_name,
     )
