@@ -147,6 +147,18 @@ def test_valid_definition_compiles_with_kinds(form: engine.Form) -> None:
     )
     assert form.steps[0].single_question
     assert form.contact_email == "email"
+    assert form.contact_name == ("name",)
+    assert engine.applicant_name(form, {"name": " Anna Schmidt "}) == "Anna Schmidt"
+
+
+def test_the_applicants_name_may_join_several_answers() -> None:
+    both = definition()
+    both["contact"]["name"] = ["name", "text"]
+    form = engine.compile_form(both)
+    assert form.contact_name == ("name", "text")
+    assert engine.applicant_name(form, {"name": "Anna", "text": "Schmidt"}) == "Anna Schmidt"
+    assert engine.applicant_name(form, {"text": "Schmidt"}) == "Schmidt"
+    assert engine.applicant_name(form, {}) == ""
 
 
 @pytest.mark.parametrize(
@@ -185,6 +197,10 @@ def test_valid_definition_compiles_with_kinds(form: engine.Form) -> None:
             "contact.email: must name an e-mail question",
         ),
         (lambda d: d["steps"][1].update(key="pruefen"), "steps[1].key: 'pruefen' is reserved"),
+        (
+            lambda d: d["contact"].update(name=["name", "nachname"]),
+            "contact.name: unknown question 'nachname'",
+        ),
     ],
 )
 def test_invalid_definitions_are_refused_with_the_place(change: Any, message: str) -> None:
