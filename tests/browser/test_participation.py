@@ -158,7 +158,7 @@ def test_merzenich_gives_its_consent_with_the_keyboard(
         expect(_status_message(other)).to_have_text("Ihre Stellungnahme ist übermittelt.")
         expect(other.get_by_role("heading", name="Antwort", exact=True)).to_be_visible()
         expect(other.get_by_text("Das Einvernehmen wird erteilt.")).to_be_visible()
-        expect(other.locator(".kern-description-list")).to_contain_text("Standbeantwortet")
+        expect(other.locator(".kern-description-list")).to_contain_text("Statusbeantwortet")
         # The shared document is gone: no link, and its address answers 404.
         expect(other.get_by_role("heading", name="Geteilte Dokumente")).to_have_count(0)
         expect(
