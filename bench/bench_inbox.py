@@ -1,8 +1,11 @@
 """The back office's inbox with a million cases: latency over HTTP and the plans of its queries.
 
-    .venv/bin/python bench/bench_inbox.py [--cases N] [--authorities 300] [--clients 8]
+    .venv/bin/python bench/bench_inbox.py [--cases N] [--authorities 300] [--clients 4]
                                           [--workers 2] [--seconds 15] [--repeat 3]
-                                          [--no-postgres | --no-sqlite]
+                                          [--calls 200]
+                                          [--max-foreign 5] [--retries 4] [--pause 20]
+                                          [--no-postgres | --no-sqlite] [--no-http]
+                                          [--no-in-process] [--dir DIR [--reuse]]
 
 For each backend (SQLite, then PostgreSQL) the script creates a fresh database
 (SQLite: a file in a temporary directory with the project's settings; PostgreSQL:
@@ -20,8 +23,8 @@ Gemeinden, all at kreisfreie Städte), a receipt time in the last three years an
 a deadline. ``--authorities`` authorities share the cases: every Gemeinde and
 Kreis of the demo register (without gemeindefreie Gebiete), filled up with Kreise
 from all over Germany; each gets a floor of cases plus a share by population, so
-the largest (Köln) has tens of thousands and a small Gemeinde a few hundred.
-Then ``VACUUM ANALYZE`` (PostgreSQL) or ``ANALYZE`` (SQLite). The demo clerk
+the largest (Region Hannover) has tens of thousands and a small Gemeinde a few
+hundred. Then ``VACUUM ANALYZE`` (PostgreSQL) or ``ANALYZE`` (SQLite). The demo clerk
 ``sb.dueren`` gets the clerk role on the largest authority and on the authority
 with the median number of cases.
 
@@ -40,13 +43,20 @@ Measured, per backend:
 
   - **filtered** (A): the first page with ``status=…&service=…``, every status
     with every service of the authority, shuffled;
-  - **search** (B): ``q=<reference>`` for references of the authority;
+  - **search** (B): ``q=<reference>``, the complete reference of one of the
+    authority's cases: the answer is a redirect (302) to that case's page;
   - **unfiltered** (C): the first page without filters.
 
-Every answer must be a 200 without an error summary, with the expected number of
+Every answer (but the redirects of B, checked for their address) must be a 200
+without an error summary, with the expected number of
 rows, the expected first reference and the expected total (computed from the
 database beforehand); one wrong answer stops the bench. Client processes share
-the machine's cores with the server.
+the machine's cores with the server. A run during which other processes took more
+than ``--max-foreign`` per cent of the CPU is repeated (``--retries``), and the share
+is reported with every run.
+
+``--dir`` works in that directory and keeps the databases; ``--dir … --reuse``
+measures again on them without generating.
 """
 
 from __future__ import annotations
@@ -85,6 +95,7 @@ CHUNK = 50_000
 # A floor of cases per authority, as a share of all cases; the rest by population.
 FLOOR_SHARE = 0.00015
 SCENARIOS = ("filtered", "search", "unfiltered")
+LOCAL_KEYS = ("inbox_page", "inbox_services", "view", "view_sql")
 # Checked after the PostgreSQL bulk load (which runs without the foreign-key triggers).
 FOREIGN_KEYS = (
     ("cases_case", "submission_id", "applications_submission"),
@@ -99,7 +110,6 @@ FOREIGN_KEYS = (
     ("applications_submission", "authority_id", "authorities_authority"),
 )
 SEARCH_SAMPLE = 2_000
-COMPLETE_REFERENCE = re.compile(r"^VB-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$")
 ROW = re.compile(rb'href="/verwaltung/vorgaenge/\d+/" translate="no">(VB-[0-9A-Z-]{14})</a>')
 TOTAL = re.compile(rb'<h2 class="kern-heading-medium" id="ergebnis">([\d.]+) Vorg')
 
@@ -565,11 +575,12 @@ def expectations(authority_ids: list[int]) -> dict[str, Any]:
                     }
                 )
         visible = cases.exclude(status="awaiting_payment")
-        references = list(visible.order_by().values_list("reference", flat=True))
+        references = list(visible.order_by().values_list("reference", "pk"))
         rng.shuffle(references)
+        # A complete reference leads straight to the case (a redirect to its page).
         search = [
-            {"query": {"q": ref}, "total": 1, "rows": 1, "first": ref}
-            for ref in references[:SEARCH_SAMPLE]
+            {"query": {"q": ref}, "total": 1, "rows": 1, "first": ref, "case": pk}
+            for ref, pk in references[:SEARCH_SAMPLE]
         ]
         total = visible.count()
         first = visible.order_by("-received_at", "-id").values_list("reference", flat=True).first()
@@ -593,9 +604,7 @@ def _percentiles(values: list[float]) -> dict[str, float]:
     return {"n": len(ordered), "p50": statistics.median(ordered), "p95": at(95), "p99": at(99)}
 
 
-def in_process(
-    plan: dict[str, Any], bench: dict[str, Any], calls: int, *, full_plans: bool = True
-) -> dict[str, Any]:
+def in_process(plan: dict[str, Any], bench: dict[str, Any], calls: int) -> dict[str, Any]:
     """Times of ``inbox_page``, ``inbox_services`` and the whole view in this process, and
     the plans of the inbox's queries for the largest authority."""
     from django.db import connection
@@ -650,8 +659,11 @@ def in_process(
                 view_ms.append((time.perf_counter() - start) * 1000)
                 sql_ms.append(sum(timer) * 1000)
                 queries.append(len(timer))
-                if response.status_code != 200 or check(response.content, expected):
-                    raise SystemExit(f"view {expected['query']}: {response.status_code}")
+                wrong = check(
+                    response.status_code, response.get("Location"), response.content, expected
+                )
+                if wrong:
+                    raise SystemExit(f"view {expected['query']}: {wrong}")
             results[f"{label}/{scenario}"] = {
                 "inbox_page": _percentiles(page_ms),
                 "inbox_services": _percentiles(services_ms),
@@ -669,7 +681,7 @@ def in_process(
                 f"p50 {statistics.median(sql_ms):6.2f} ms ({max(queries)} queries)",
                 flush=True,
             )
-    _explain(plan, bench, user.pk, rows=full_plans)
+    _explain(plan, bench, user.pk)
     results["vendor"] = connection.vendor
     return results
 
@@ -682,9 +694,9 @@ def _typical_filtered(plan: dict[str, Any], authority_id: int) -> dict[str, Any]
     return max(candidates, key=lambda e: e["total"])
 
 
-def _explain(plan: dict[str, Any], bench: dict[str, Any], user_id: int, *, rows: bool) -> None:
-    """The plans of the counts, the rows (unless ``rows`` is false: the proposal leaves
-    them alone) and the services of the filter, for the largest authority."""
+def _explain(plan: dict[str, Any], bench: dict[str, Any], user_id: int) -> None:
+    """The plans of the counts, the rows and the services of the filter, and of the
+    lookup of a complete reference, for the largest authority."""
     from django.db import connection
 
     from verbund.cases import selectors
@@ -710,14 +722,17 @@ def _explain(plan: dict[str, Any], bench: dict[str, Any], user_id: int, *, rows:
     for title, expected in cases:
         captured.clear()
         with connection.execute_wrapper(capture):
-            selectors.inbox_page(authority_id, user_id=user_id, filters=expected["query"])
+            if title.startswith("B "):
+                selectors.inbox_case_by_reference(authority_id, expected["query"]["q"])
+            else:
+                selectors.inbox_page(authority_id, user_id=user_id, filters=expected["query"])
             if title.startswith("A filtered (received"):
                 selectors.inbox_services(authority_id)
         print(f"\n=== {title}: {expected['query']} (total {expected['total']}) ===")
         names = ["counts per status", "page rows", "services of the filter (every request)"]
+        if title.startswith("B "):
+            names = ["the case with this reference (then a redirect to it)"]
         for name, (sql, params) in zip(names, captured, strict=False):
-            if name == "page rows" and not rows:
-                continue
             print(f"--- {name}:\n{sql}\n    params {list(params)}")
             with connection.cursor() as cursor:
                 if postgres:
@@ -729,63 +744,8 @@ def _explain(plan: dict[str, Any], bench: dict[str, Any], user_id: int, *, rows:
     print(flush=True)
 
 
-def apply_proposed() -> None:
-    """The changes to ``verbund.cases.selectors`` that this bench proposes, applied in
-    memory (src/ is not touched) so that they can be measured side by side:
-
-    * the counts per status as ``COUNT(*)`` instead of ``COUNT(id)``: PostgreSQL then
-      answers from the (authority, [service,] status, received_at) index alone (an
-      index-only scan) instead of visiting every heap page of the authority's cases;
-    * the services of the filter by one ``EXISTS`` probe per service into the
-      (authority, service, …) index instead of ``DISTINCT service_id`` over all the
-      authority's cases;
-    * a complete reference searched with ``=`` instead of ``LIKE 'VB-…%'``: SQLite's
-      ``LIKE`` ignores case, so it cannot use the unique index on the reference and
-      filters all the authority's cases instead (a beginning stays ``startswith``).
-    """
-    from django.db.models import Count, Exists, OuterRef, Q
-
-    from verbund.cases import selectors
-    from verbund.cases.models import Case
-    from verbund.catalogue.models import Service
-
-    def count(expression: Any, **extra: Any) -> Count:
-        return Count("*" if expression == "pk" else expression, **extra)
-
-    def inbox_services(authority_id: int) -> list[tuple[int, str]]:
-        used = Case.objects.filter(authority_id=authority_id, service_id=OuterRef("pk"))
-        return list(
-            Service.objects.filter(Exists(used)).order_by("title").values_list("pk", "title")
-        )
-
-    search = selectors._search
-
-    def exact_search(q: str) -> Q:
-        upper = q.strip().upper()
-        return Q(reference=upper) if COMPLETE_REFERENCE.match(upper) else search(q)
-
-    selectors.Count = count  # type: ignore[attr-defined]  # used only by inbox_page
-    selectors._search = exact_search
-    selectors.inbox_services = inbox_services
-
-
-_PROPOSED: list[Any] = []
-
-
-def proposed_application(environ: Any, start_response: Any) -> Any:
-    """``verbund.wsgi.application`` with :func:`apply_proposed` (for gunicorn)."""
-    if not _PROPOSED:
-        from verbund.wsgi import application
-
-        apply_proposed()
-        _PROPOSED.append(application)
-    return _PROPOSED[0](environ, start_response)
-
-
 def child(args: argparse.Namespace) -> None:
     _django_setup()
-    if args.proposed:
-        apply_proposed()
     if args.child == "generate":
         result = generate(args.cases, args.authorities)
     elif args.child == "expect":
@@ -793,7 +753,7 @@ def child(args: argparse.Namespace) -> None:
     else:
         bench = json.loads(Path(args.bench_file).read_text())
         plan = json.loads(Path(args.plan_file).read_text())
-        result = in_process(plan, bench, args.calls, full_plans=not args.proposed)
+        result = in_process(plan, bench, args.calls)
     Path(args.out).write_text(json.dumps(result, default=str))
 
 
@@ -838,8 +798,15 @@ def login(port: int) -> str:
     return f"sessionid={cookies['sessionid']}; csrftoken={cookies['csrftoken']}"
 
 
-def check(body: bytes, expected: dict[str, Any]) -> str:
-    """ "" when the page is the expected one, else what is wrong."""
+def check(status: int, location: str | None, body: bytes, expected: dict[str, Any]) -> str:
+    """ "" when the answer is the expected one, else what is wrong."""
+    if "case" in expected:
+        wanted = f"/verwaltung/vorgaenge/{expected['case']}/"
+        if status != 302 or location != wanted:
+            return f"status {status} to {location}, expected 302 to {wanted}"
+        return ""
+    if status != 200:
+        return f"status {status}"
     if b"verbund-error-summary" in body:
         return "error summary (a filter was refused)"
     refs = ROW.findall(body)
@@ -874,9 +841,7 @@ def _client(
         response = connection.getresponse()
         body = response.read()
         latencies.append((time.perf_counter() - start) * 1000)
-        if response.status != 200:
-            problems.append(f"{path}: status {response.status}")
-        elif wrong := check(body, expected):
+        if wrong := check(response.status, response.getheader("Location"), body, expected):
             problems.append(f"{path}: {wrong}")
     queue.put((latencies, problems))
 
@@ -965,19 +930,21 @@ def bench_backend(name: str, url: str, tmp: Path, args: argparse.Namespace) -> d
     out: dict[str, Any] = {"backend": name}
     if args.reuse:
         generated = json.loads(bench_file.read_text())
-        plan = json.loads(plan_file.read_text())
         print(f"{name}: the kept database with {generated['cases']:,} cases", flush=True)
+        # What each request must show, again: it follows the product's answers.
+        ids = f"{generated['largest']['id']},{generated['median']['id']}"
+        plan = _child(env, tmp, "expect", "--ids", ids)
+        plan_file.write_text(json.dumps(plan))
     else:
         generated, plan = _setup(name, env, cases, tmp, args)
         bench_file.write_text(json.dumps(generated))
         plan_file.write_text(json.dumps(plan))
     out["generated"] = generated
     largest, median = generated["largest"], generated["median"]
-    variants = args.variants.split(",")
     out["in_process"] = {}
-    for variant in variants:
-        print(f"\n{name}, {variant} code, in process:", flush=True)
-        out["in_process"][variant] = _child(
+    if not args.no_in_process:
+        print(f"\n{name}, in process:", flush=True)
+        out["in_process"] = _child(
             env,
             tmp,
             "inprocess",
@@ -987,58 +954,56 @@ def bench_backend(name: str, url: str, tmp: Path, args: argparse.Namespace) -> d
             str(plan_file),
             "--calls",
             str(args.calls),
-            *(["--proposed"] if variant == "proposed" else []),
         )
     out["http"] = {}
     if args.no_http:
         return out
-    for variant in variants:
-        port = common._free_port()
-        server = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "verbund.wsgi" if variant == "current" else "bench_inbox:proposed_application",
-                "--workers",
-                str(args.workers),
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-            cwd=ROOT,
-        )
-        try:
-            _wait(port)
-            cookies = [login(port) for _c in range(args.clients)]
-            for label, authority in (("largest", largest), ("median", median)):
-                for scenario in SCENARIOS:
-                    requests = _paths(authority["id"], plan[str(authority["id"])][scenario])
-                    load(port, cookies, 2, requests)  # warm-up
-                    runs = sorted(
-                        (quiet_run(port, cookies, requests, args) for _r in range(args.repeat)),
-                        key=lambda figures: figures["p95"],
-                    )
-                    figures = {
-                        **runs[len(runs) // 2],
-                        "p95_min": runs[0]["p95"],
-                        "p95_max": runs[-1]["p95"],
-                        "distinct": len(requests),
-                    }
-                    out["http"][f"{variant}/{label}/{scenario}"] = figures
-                    print(
-                        f"{name:<10} {variant:<8} {label:<7} {scenario:<10} "
-                        f"{figures['distinct']:>5} distinct {figures['requests']:>6} requests "
-                        f"{figures['rps']:6.1f} req/s  p50 {figures['p50']:6.1f} ms  "
-                        f"p95 {figures['p95']:6.1f} ms "
-                        f"({figures['p95_min']:.1f}–{figures['p95_max']:.1f})  "
-                        f"p99 {figures['p99']:6.1f} ms  max {figures['max']:6.1f} ms  "
-                        f"others {figures['foreign_cpu']:.0f} % of the CPU",
-                        flush=True,
-                    )
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
+    port = common._free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "verbund.wsgi",
+            "--workers",
+            str(args.workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    try:
+        _wait(port)
+        cookies = [login(port) for _c in range(args.clients)]
+        for label, authority in (("largest", largest), ("median", median)):
+            for scenario in SCENARIOS:
+                requests = _paths(authority["id"], plan[str(authority["id"])][scenario])
+                load(port, cookies, 2, requests)  # warm-up
+                runs = sorted(
+                    (quiet_run(port, cookies, requests, args) for _r in range(args.repeat)),
+                    key=lambda figures: figures["p95"],
+                )
+                figures = {
+                    **runs[len(runs) // 2],
+                    "p95_min": runs[0]["p95"],
+                    "p95_max": runs[-1]["p95"],
+                    "distinct": len(requests),
+                }
+                out["http"][f"{label}/{scenario}"] = figures
+                print(
+                    f"{name:<10} {label:<7} {scenario:<10} "
+                    f"{figures['distinct']:>5} distinct {figures['requests']:>6} requests "
+                    f"{figures['rps']:6.1f} req/s  p50 {figures['p50']:6.1f} ms  "
+                    f"p95 {figures['p95']:6.1f} ms "
+                    f"({figures['p95_min']:.1f}–{figures['p95_max']:.1f})  "
+                    f"p99 {figures['p99']:6.1f} ms  max {figures['max']:6.1f} ms  "
+                    f"others {figures['foreign_cpu']:.0f} % of the CPU",
+                    flush=True,
+                )
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
     return out
 
 
@@ -1161,11 +1126,7 @@ def main() -> None:
     parser.add_argument(
         "--no-http", action="store_true", help="only generate and measure in process"
     )
-    parser.add_argument(
-        "--variants",
-        default="current,proposed",
-        help="the product's code as it is and/or with the changes proposed (apply_proposed)",
-    )
+    parser.add_argument("--no-in-process", action="store_true", help="only over HTTP")
     parser.add_argument(
         "--reuse", action="store_true", help="measure again on the databases kept in --dir"
     )
@@ -1174,7 +1135,6 @@ def main() -> None:
     )
     parser.add_argument("--out", help=argparse.SUPPRESS)
     parser.add_argument("--ids", help=argparse.SUPPRESS)
-    parser.add_argument("--proposed", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--bench-file", help=argparse.SUPPRESS)
     parser.add_argument("--plan-file", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -1212,16 +1172,18 @@ def main() -> None:
                 common._postgres_admin(f"DROP DATABASE IF EXISTS {POSTGRES_DB}")
     print()
     print(
-        "backend | code | authority (cases) | scenario | req/s | p50 | p95 (range) | p99 | "
+        "backend | authority (cases) | scenario | req/s | p50 | p95 (range) | p99 | "
         "others' CPU | in process: inbox_page p95 | whole view p50 (SQL)"
     )
     for out in results:
         for key, figures in out["http"].items():
-            variant, label, scenario = key.split("/")
+            label, scenario = key.split("/")
             authority = out["generated"][label]
-            local = out["in_process"][variant][f"{label}/{scenario}"]
+            local = out["in_process"].get(key)
+            if local is None:
+                local = {k: {"p50": float("nan"), "p95": float("nan")} for k in LOCAL_KEYS}
             print(
-                f"{out['backend']} | {variant} | {authority['name']} ({authority['cases']:,}) | "
+                f"{out['backend']} | {authority['name']} ({authority['cases']:,}) | "
                 f"{scenario} | {figures['rps']:.0f} | {figures['p50']:.1f} ms | "
                 f"**{figures['p95']:.1f} ms** "
                 f"({figures['p95_min']:.1f}–{figures['p95_max']:.1f}) | "

@@ -98,6 +98,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "verbund.urls"
 WSGI_APPLICATION = "verbund.wsgi.application"
 
+# Plain inputs and selects rendered in Python, with the markup of Django's templates.
+FORM_RENDERER = "verbund.core.widgets.WidgetRenderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -40,7 +40,7 @@ def case_url(submission: Submission) -> str:
 
 
 def references(response: Any) -> list[str]:
-    return [case.reference for case, _overdue in response.context["rows"]]
+    return [row.reference for row in response.context["rows"]]
 
 
 def test_url_paths() -> None:
@@ -127,10 +127,9 @@ def test_filters_combine_and_counts_follow_them(
     assert listed(service=str(world.service.pk)) == sorted(
         [anna.reference, bernd.reference, carla.reference]
     )
-    # Search: the reference (also its beginning), the file number, a part of the name
-    # with umlauts and ß folded.
-    assert listed(q=bernd.reference) == [bernd.reference]
-    assert listed(q=bernd.reference.lower()) == [bernd.reference]
+    # Search: the reference's beginning (a complete one leads to the case, below), the
+    # file number, a part of the name with umlauts and ß folded.
+    assert bernd.reference in listed(q=bernd.reference[:12].lower())
     assert listed(q=carla.case.file_number) == [carla.reference]
     assert listed(q="muller") == [bernd.reference]
     assert listed(q="GROSS") == [carla.reference]
@@ -157,6 +156,47 @@ def test_filters_combine_and_counts_follow_them(
     response = client.get(inbox_url(world.dueren), {"assignee": "999999"})
     assert len(references(response)) == 3
     assert "verbund-error-summary" in html(response)
+
+
+def test_a_complete_reference_leads_straight_to_the_case(
+    world: World, dueren_clerk: User, rhein_erft: Authority, rhein_erft_clerk: User
+) -> None:
+    anna = submit(world, name="Anna Schmidt")
+    unpaid = submit(world, paid=False)
+    process_for_dueren(world, rhein_erft)
+    elsewhere = submit(world)
+    client = logged_in(dueren_clerk)
+    url = inbox_url(world.dueren)
+    for typed in (anna.reference, f"  {anna.reference.lower()} "):
+        response = client.get(url, {"q": typed, "status": "closed"})
+        assert (response.status_code, response["Location"]) == (302, case_url(anna))
+    # Also a case that waits for its fee: the reference names it.
+    assert client.get(url, {"q": unpaid.reference})["Location"] == case_url(unpaid)
+    # Another authority processes this one (for Düren): not in Düren's inbox, no redirect
+    # and nothing found; in Rhein-Erft's inbox the same search leads to it.
+    response = client.get(url, {"q": elsewhere.reference})
+    assert response.status_code == 200
+    assert references(response) == []
+    assert "0 Vorgänge</h2>" in html(response)
+    response = logged_in(rhein_erft_clerk).get(inbox_url(rhein_erft), {"q": elsewhere.reference})
+    assert (response.status_code, response["Location"]) == (302, case_url(elsewhere))
+    # Rhein-Erft's clerk finds nothing of Düren's by its reference.
+    response = logged_in(rhein_erft_clerk).get(inbox_url(rhein_erft), {"q": anna.reference})
+    assert (response.status_code, references(response)) == (200, [])
+    # A reference that does not exist, or is incomplete: the list, with nothing or more.
+    response = client.get(url, {"q": "VB-2026-ZZZZ-ZZZZ"})
+    assert (response.status_code, references(response)) == (200, [])
+
+
+def test_a_search_by_reference_needs_few_queries(world: World, dueren_clerk: User) -> None:
+    anna = submit(world)
+    client = logged_in(dueren_clerk)
+    client.get(inbox_url(world.dueren))  # the session is warm from here on
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(inbox_url(world.dueren), {"q": anna.reference})
+    assert response.status_code == 302
+    # Session, user, roles (two), the authority, the case by its reference.
+    assert len(queries) == 6, [q["sql"][:90] for q in queries.captured_queries]
 
 
 def test_pages_keep_the_filter(world: World, dueren_clerk: User) -> None:
@@ -202,7 +242,7 @@ def test_deadline_in_working_days_and_overdue_cases_stand_out(
     Case.objects.filter(pk=decided.case.pk).update(status=CaseStatus.GRANTED)
     client = logged_in(dueren_clerk)
     response = client.get(inbox_url(world.dueren))
-    rows = {case.reference: overdue for case, overdue in response.context["rows"]}
+    rows = {row.reference: row.overdue for row in response.context["rows"]}
     assert rows == {late.reference: True, on_time.reference: False, decided.reference: False}
     assert html(response).count("überfällig</strong>") == 1
     response = client.get(inbox_url(world.dueren), {"overdue": "on"})

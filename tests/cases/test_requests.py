@@ -153,7 +153,7 @@ def test_the_whole_round_trip(world: World, dueren_clerk: User) -> None:
     assert told.to == [dueren_clerk.email]
     assert case.reference in told.subject
     inbox = clerk.get(f"/verwaltung/behoerden/{world.dueren.pk}/vorgaenge/", {"attention": "on"})
-    assert [c.reference for c, _o in inbox.context["rows"]] == [case.reference]
+    assert [row.reference for row in inbox.context["rows"]] == [case.reference]
     response = clerk.post(f"/verwaltung/vorgaenge/{case.pk}/gesehen/")
     assert response.status_code == 303
     assert Case.objects.get(pk=case.pk).attention == ""

@@ -66,7 +66,8 @@ class InboxFilterForm(forms.Form):
         required=False,
         max_length=100,
         help_text=_(
-            "Vorgangsnummer, Aktenzeichen oder Name der Antragstellerin/des Antragstellers"
+            "Vorgangsnummer, Aktenzeichen oder Name der Antragstellerin/des Antragstellers. "
+            "Eine vollständige Vorgangsnummer öffnet den Vorgang."
         ),
     )
     status = forms.ChoiceField(label=_("Status"), required=False)

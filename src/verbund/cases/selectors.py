@@ -183,6 +183,19 @@ def _search(q: str) -> Q:
     return Q(file_number__startswith=text) | Q(applicant_key__contains=fold(text))
 
 
+def inbox_case_by_reference(authority_id: int, q: str) -> int | None:
+    """The id of the authority's case whose complete reference ``q`` is (any case of
+    letters, blanks around it), else None: one lookup in the unique index."""
+    upper = q.strip().upper()
+    if not COMPLETE_REFERENCE.match(upper):
+        return None
+    return (
+        Case.objects.filter(authority_id=authority_id, reference=upper)
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
 def inbox_page(
     authority_id: int,
     *,
