@@ -189,11 +189,8 @@ def inbox_case_by_reference(authority_id: int, q: str) -> int | None:
     upper = q.strip().upper()
     if not COMPLETE_REFERENCE.match(upper):
         return None
-    return (
-        Case.objects.filter(authority_id=authority_id, reference=upper)
-        .values_list("pk", flat=True)
-        .first()
-    )
+    found = Case.objects.filter(authority_id=authority_id, reference=upper).order_by()
+    return next(iter(found.values_list("pk", flat=True)[:1]), None)
 
 
 def inbox_page(
