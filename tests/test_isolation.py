@@ -181,6 +181,41 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner] = {
     "staff:network_audit": Tenant(
         own=lambda w: {"pk": w.a.network.pk}, foreign=[lambda w: {"pk": w.b.network.pk}]
     ),
+    "staff:network_areas": Tenant(
+        own=lambda w: {"pk": w.a.network.pk},
+        foreign=[lambda w: {"pk": w.b.network.pk}],
+        methods=("GET",),
+    ),
+    "staff:area_create": Tenant(
+        own=lambda w: {"pk": w.a.network.pk}, foreign=[lambda w: {"pk": w.b.network.pk}]
+    ),
+    "staff:area_level_set": Tenant(
+        own=lambda w: {"pk": w.a.network.pk}, foreign=[lambda w: {"pk": w.b.network.pk}]
+    ),
+    "staff:network_agreements": Tenant(
+        own=lambda w: {"pk": w.a.network.pk},
+        foreign=[lambda w: {"pk": w.b.network.pk}],
+        methods=("GET",),
+    ),
+    "staff:agreement_create": Tenant(
+        own=lambda w: {"pk": w.a.network.pk}, foreign=[lambda w: {"pk": w.b.network.pk}]
+    ),
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.network.pk, "agreement_pk": w.a.agreement.pk},
+            foreign=[
+                lambda w: {"pk": w.b.network.pk, "agreement_pk": w.b.agreement.pk},
+                lambda w: {"pk": w.a.network.pk, "agreement_pk": w.b.agreement.pk},
+                lambda w: {"pk": w.b.network.pk, "agreement_pk": w.a.agreement.pk},
+            ],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:agreement", ("GET",)),
+            ("staff:agreement_document", ("GET",)),
+            ("staff:agreement_end", ("POST",)),
+        )
+    },
     # Catalogue. Published services are readable by all staff (a published service of
     # B answers A's change requests with 403), so B's draft is the foreign service.
     "staff:catalogue": Staff(),

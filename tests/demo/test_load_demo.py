@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -7,10 +8,12 @@ from django.core.management import call_command
 
 from verbund.accounts.models import AuthorityRole, NetworkRole, User
 from verbund.authorities.models import Authority
+from verbund.catalogue.selectors import routing_index
 from verbund.core.audit import audit_verify
 from verbund.core.models import AuditEntry
 from verbund.demo.data import DEMO_PASSWORD
-from verbund.networks.models import Membership, Network
+from verbund.networks.models import Agreement, Membership, Network
+from verbund.networks.selectors import area_matrix
 from verbund.portal.models import LegalPage
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +52,35 @@ def test_demo_has_the_networks_and_is_idempotent() -> None:
     assert Membership.objects.get(network=dueren, role="lead").authority.ars == "05358"
 
     assert Authority.objects.get(ars="053580040040").name == "Merzenich"
+    # The DLZ steers itself: four areas at different depths, and an agreement.
+    areas, rows = area_matrix(dlz, on=dt.date(2026, 1, 1))
+    assert [a.name for a in areas] == [
+        "Gebührenkalkulation",
+        "Strategisches Berichtswesen",
+        "Umsatzsteuer (§ 2b UStG)",
+        "Beschaffung",
+    ]
+    assert {r.authority.name: r.levels for r in rows} == {
+        "Merzenich": [4, 3, 3, 2],
+        "Inden": [4, 3, 3, 2],
+        "Jülich, Stadt": [4, 2, 3, 1],
+        "Kerpen, Kolpingstadt": [1, 0, 3, 1],
+        "Linnich, Stadt": [3, 2, 3, 1],
+        "Niederzier": [4, 2, 3, 1],
+    }
+    _areas, rows_2024 = area_matrix(dlz, on=dt.date(2024, 6, 1))
+    assert {r.authority.name: r.levels[0] for r in rows_2024}["Niederzier"] == 2
+    agreement = Agreement.objects.get(network=dlz)
+    assert (agreement.title, agreement.processing.name, agreement.parties.count()) == (
+        "Gewerbeanmeldung für alle DLZ-Kommunen",
+        "Merzenich",
+        6,
+    )
+    index = routing_index()
+    service, juelich = index.service("gewerbeanmeldung"), index.place("053580024024")
+    assert service is not None
+    assert juelich is not None
+    assert index.resolve(service, juelich).processing.name == "Merzenich"
     assert User.objects.filter(two_factor_exempt=True).count() == 9
     assert AuthorityRole.objects.count() == 10
     assert NetworkRole.objects.count() == 3

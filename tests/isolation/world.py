@@ -55,8 +55,8 @@ from verbund.catalogue.services import (
 from verbund.formengine.models import FormVersion
 from verbund.formengine.selectors import form_of
 from verbund.formengine.services import form_version_create
-from verbund.networks.models import Membership, Network
-from verbund.networks.services import membership_add, network_create
+from verbund.networks.models import Agreement, AgreementKind, CooperationArea, Membership, Network
+from verbund.networks.services import area_create, area_level_set, membership_add, network_create
 from verbund.payments.services import payment_start
 from verbund.portal.models import LegalPage, LegalPageKind
 from verbund.portal.services import legal_page_save
@@ -90,6 +90,10 @@ class Tenant:
     info_request: InformationRequest | None = None
     outgoing: Participation | None = None
     incoming: Participation | None = None
+    # A cooperation area of the tenant's network with the tenant's level in it, and an
+    # agreement of the network with its signed document.
+    area: CooperationArea | None = None
+    agreement: Agreement | None = None
 
 
 def _service(authority: Authority, slug: str, title: str) -> Service:
@@ -282,6 +286,26 @@ def build_world() -> World:
             due_on=dt.date.today() + dt.timedelta(days=14),
         )
         tenant.case = Case.objects.get(pk=tenant.case.pk)
+        tenant.area = area_create(actor=tenant.user, network=tenant.network, name="eAkte")
+        area_level_set(
+            actor=tenant.user,
+            area=tenant.area,
+            authority=tenant.authority,
+            level=3,
+            valid_from=dt.date(2024, 1, 1),
+        )
+        # Written directly: the isolation world's networks have a single member, and
+        # an agreement needs two parties (the services check that elsewhere).
+        tenant.agreement = Agreement.objects.create(
+            network=tenant.network,
+            title=f"Vereinbarung {tenant.network.name}",
+            kind=AgreementKind.MANDATING,
+            processing=tenant.authority,
+            starts_on=dt.date(2024, 1, 1),
+            document_name="vereinbarung.pdf",
+            document=ContentFile(b"%PDF-1.4 signed", name="vereinbarung.pdf"),
+        )
+        tenant.agreement.parties.set([tenant.authority])
     return world
 
 

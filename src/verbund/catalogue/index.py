@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 from verbund.authorities.models import Authority, AuthorityKind
@@ -39,8 +39,8 @@ from verbund.catalogue.models import (
 from verbund.catalogue.search import SearchIndex
 from verbund.core.generations import REGISTER_GENERATION, generation_bump
 from verbund.core.models import Generation
-from verbund.networks.models import Membership
-from verbund.networks.selectors import active_member_ids
+from verbund.networks.models import Agreement, Membership
+from verbund.networks.selectors import active_member_ids, agreement_rows_in_force
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +105,24 @@ class ServiceRef:
 
 
 @dataclass(frozen=True, slots=True)
+class AgreementRef:
+    """A binding agreement in force: ``processing_id`` handles the service for a party."""
+
+    id: int
+    title: str
+    kind: str  # networks.models.AgreementKind
+    processing_id: int
+    delegating: bool  # the task itself passed (else: processed in the party's name)
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
-    """Who handles ``service`` for the Gemeinde ``place``."""
+    """Who handles ``service`` for the Gemeinde ``place``.
+
+    Under a delegating agreement the task has passed: ``responsible`` is the processing
+    member and ``delegated_by`` the member that gave it. Under a mandating agreement
+    (or an adoption processed by another member) the responsible member stays and
+    ``processing`` works in its name."""
 
     service: ServiceRef
     place: AuthorityRef
@@ -114,6 +130,8 @@ class Resolution:
     adoption: AdoptionRef | None
     processing: AuthorityRef
     by_exception: bool
+    agreement: AgreementRef | None = None
+    delegated_by: AuthorityRef | None = None
 
     @property
     def online_url(self) -> str:
@@ -131,6 +149,8 @@ class RoutingIndex:
     by_ags: dict[str, str] = field(default_factory=dict)
     kreise: dict[str, AuthorityRef] = field(default_factory=dict)
     authorities: dict[int, AuthorityRef] = field(default_factory=dict)
+    # (service id, party id) -> the agreement in force that has another member process it
+    agreements: dict[tuple[int, int], AgreementRef] = field(default_factory=dict)
     services: dict[int, ServiceRef] = field(default_factory=dict)
     service_by_key: dict[str, int] = field(default_factory=dict)
     exceptions: dict[int, dict[str, int]] = field(default_factory=dict)
@@ -183,6 +203,21 @@ class RoutingIndex:
         if responsible is None:
             responsible = self.default_responsible(service.level, place)
         adoption = self.adoptions.get(service.id, {}).get(responsible.id)
+        agreement = self.agreements.get((service.id, responsible.id))
+        if agreement is not None:
+            processing = self.authorities[agreement.processing_id]
+            if agreement.delegating:
+                # The task and its local settings (office, fee statute) are the
+                # processing member's now, where it has adopted the service.
+                delegated_by = responsible
+                adoption = self.adoptions.get(service.id, {}).get(processing.id) or adoption
+                return Resolution(
+                    service, place, processing, adoption, processing, by_exception,
+                    agreement, delegated_by,
+                )  # fmt: skip
+            return Resolution(
+                service, place, responsible, adoption, processing, by_exception, agreement
+            )
         processing = responsible
         if adoption is not None and adoption.processing_id is not None:
             processing = self.authorities[adoption.processing_id]
@@ -196,6 +231,20 @@ class RoutingIndex:
             resolution = self.resolve(service, place)
             seen.setdefault(resolution.responsible.id, resolution)
         return list(seen.values())
+
+
+def agreements_in_force(
+    today: dt.date,
+) -> list[tuple[AgreementRef, frozenset[int], frozenset[int]]]:
+    """The agreements in force on ``today`` with their parties and services."""
+    return [
+        (
+            AgreementRef(pk, title, kind, processing_id, kind == "delegating"),
+            parties,
+            services,
+        )
+        for pk, title, kind, processing_id, parties, services in agreement_rows_in_force(today)
+    ]
 
 
 def _office_ref(office: Office) -> OfficeRef:
@@ -285,6 +334,15 @@ def _build(token: tuple[int, int, dt.date, int]) -> RoutingIndex:
             extra_ids.add(a.processing_authority_id)
     index.adoptions = dict(adoptions)
 
+    for agreement, party_ids, service_ids in agreements_in_force(today):
+        extra_ids.add(agreement.processing_id)
+        for service_id in service_ids:
+            if service_id not in index.services:
+                continue
+            for party_id in party_ids:
+                if party_id != agreement.processing_id:
+                    index.agreements[(service_id, party_id)] = agreement
+
     missing = extra_ids - index.authorities.keys()
     for pk, ars, name, kind, textkennzeichen, postcode in Authority.objects.filter(
         pk__in=missing
@@ -309,11 +367,16 @@ def _mark_changed(**kwargs: Any) -> None:
 
 
 def connect_signals() -> None:
-    for model in (Authority, Membership, Service, Adoption, Office, ResponsibilityException):
+    models = (Authority, Membership, Service, Adoption, Office, ResponsibilityException, Agreement)
+    for model in models:
         label = model._meta.label_lower
         post_save.connect(_mark_changed, sender=model, dispatch_uid=f"routing_index_save_{label}")
         post_delete.connect(
             _mark_changed, sender=model, dispatch_uid=f"routing_index_delete_{label}"
+        )
+    for through in (Agreement.parties.through, Agreement.services.through):
+        m2m_changed.connect(
+            _mark_changed, sender=through, dispatch_uid=f"routing_index_m2m_{through._meta.label}"
         )
 
 

@@ -251,3 +251,8 @@ def place_services(place: AuthorityRef) -> list[PlaceOffer]:
     offered = [r for r in resolutions if r.adoption is not None]
     with_forms = services_with_forms(r.service.id for r in offered)
     return [PlaceOffer(r.service, r, apply_url(r, with_forms)) for r in offered]
+
+
+def published_services() -> QuerySet[Service]:
+    """Every published service of the catalogue, by title (public data)."""
+    return Service.objects.filter(status=ServiceStatus.PUBLISHED).order_by("title")

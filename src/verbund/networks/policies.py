@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from verbund.accounts.selectors import grants_for
 from verbund.core.access import Action, Policy, register
-from verbund.networks.models import Membership, Network
+from verbund.networks.models import (
+    Agreement,
+    AreaParticipation,
+    CooperationArea,
+    Membership,
+    Network,
+)
 
 
 def _visible_network_filter(user: Any) -> Q:
@@ -46,5 +52,35 @@ class MembershipPolicy(Policy[Membership]):
         return Membership.objects.filter(network_id__in=grants_for(user).coordinated_network_ids)
 
 
+class _NetworkPart(Policy[Any]):
+    """A row that belongs to a network: visible to its members' staff and its
+    coordinators, changed by its coordinators."""
+
+    path = "network_id"
+
+    def scope(self, user: Any, action: Action) -> QuerySet[Any]:
+        manager = self.model._default_manager
+        if action is Action.VIEW:
+            visible = Network.objects.filter(_visible_network_filter(user)).values("pk")
+            return manager.filter(**{f"{self.path}__in": visible})
+        return manager.filter(**{f"{self.path}__in": grants_for(user).coordinated_network_ids})
+
+
+class AgreementPolicy(_NetworkPart):
+    model = Agreement
+
+
+class CooperationAreaPolicy(_NetworkPart):
+    model = CooperationArea
+
+
+class AreaParticipationPolicy(_NetworkPart):
+    model = AreaParticipation
+    path = "area__network_id"
+
+
 register(NetworkPolicy())
 register(MembershipPolicy())
+register(AgreementPolicy())
+register(CooperationAreaPolicy())
+register(AreaParticipationPolicy())

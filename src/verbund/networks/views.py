@@ -1,25 +1,44 @@
-"""Staff pages of a network: overview, editing, members and its audit trail."""
+"""Staff pages of a network: overview, editing, members, cooperation areas and their
+levels, binding agreements, and its audit trail."""
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from verbund.accounts.selectors import coordinators_of_network
-from verbund.catalogue.selectors import network_reuse
+from verbund.authorities.models import Authority
+from verbund.catalogue.selectors import network_reuse, published_services
 from verbund.core.access import Action, access_by_id, access_child_by_id, can, scoped
 from verbund.core.auth import staff_required
 from verbund.core.models import AuditEntry
 from verbund.networks import selectors, services
-from verbund.networks.forms import MembershipAddForm, MembershipEndForm, NetworkForm
-from verbund.networks.models import Membership, Network
+from verbund.networks.forms import (
+    AgreementEndForm,
+    AgreementForm,
+    AreaForm,
+    AreaLevelForm,
+    MembershipAddForm,
+    MembershipEndForm,
+    NetworkForm,
+)
+from verbund.networks.models import (
+    Agreement,
+    CooperationArea,
+    Membership,
+    Network,
+    ParticipationLevel,
+)
 
 
 @staff_required
@@ -125,3 +144,274 @@ def network_audit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "staff/networks/audit.html", {"network": network, "page": page})
+
+
+# --- cooperation areas ----------------------------------------------------------------------
+
+
+def _members(network: Network) -> list[tuple[int, str]]:
+    return [(m.authority_id, m.authority.name) for m in selectors.active_memberships(network)]
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@staff_required
+@require_safe
+def network_areas(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access_by_id(request.user, Network, pk)
+    asked = request.GET.get("stichtag", "")
+    day = _day(asked)
+    areas, rows = selectors.area_matrix(network, on=day)
+    return render(
+        request,
+        "staff/networks/areas.html",
+        {
+            "network": network,
+            "may_change": can(request.user, Action.CHANGE, network),
+            "day": day or timezone.localdate(),
+            "bad_day": bool(asked) and day is None,
+            "areas": areas,
+            "rows": rows,
+            "levels": ParticipationLevel.choices,
+            "history": selectors.area_history(network),
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def area_create(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access_by_id(request.user, Network, pk, Action.CHANGE)
+    form = AreaForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            area = services.area_create(actor=request.user, network=network, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("Das Kooperationsfeld „%(name)s“ ist angelegt.") % {"name": area.name}
+            )
+            return redirect("staff:network_areas", pk=network.pk)
+    return render(
+        request,
+        "staff/networks/form_page.html",
+        {
+            "network": network,
+            "form": form,
+            "title": _("Kooperationsfeld anlegen"),
+            "submit_label": _("Anlegen"),
+            "back": reverse("staff:network_areas", kwargs={"pk": network.pk}),
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def area_level_set(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access_by_id(request.user, Network, pk, Action.CHANGE)
+    areas = selectors.areas_of_network(network)
+    form = AreaLevelForm(
+        request.POST or None,
+        areas=[(a.pk, a.name) for a in areas],
+        members=_members(network),
+        initial={"area": request.GET.get("feld"), "authority": request.GET.get("mitglied")},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        area = access_child_by_id(
+            request.user,
+            CooperationArea,
+            data["area"],
+            parent=network,
+            parent_field="network",
+            action=Action.CHANGE,
+        )
+        authority = access_authority_of_network(network, data["authority"])
+        try:
+            services.area_level_set(
+                actor=request.user,
+                area=area,
+                authority=authority,
+                level=data["level"],
+                valid_from=data["valid_from"],
+                note=data["note"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("%(name)s: %(area)s ab %(date)s auf Stufe %(level)s.")
+                % {
+                    "name": authority.name,
+                    "area": area.name,
+                    "date": formats.date_format(data["valid_from"]),
+                    "level": data["level"],
+                },
+            )
+            return redirect("staff:network_areas", pk=network.pk)
+    return render(
+        request,
+        "staff/networks/form_page.html",
+        {
+            "network": network,
+            "form": form,
+            "title": _("Stufe der Beteiligung setzen"),
+            "submit_label": _("Stufe setzen"),
+            "back": reverse("staff:network_areas", kwargs={"pk": network.pk}),
+        },
+    )
+
+
+def access_authority_of_network(network: Network, authority_id: int) -> Authority:
+    """A member of ``network`` (today) by id; 404 for anyone else."""
+    if authority_id not in selectors.active_member_ids(network):
+        raise Http404
+    return selectors.authority_by_id(authority_id)
+
+
+# --- agreements -----------------------------------------------------------------------------
+
+
+@staff_required
+@require_safe
+def network_agreements(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access_by_id(request.user, Network, pk)
+    return render(
+        request,
+        "staff/networks/agreements.html",
+        {
+            "network": network,
+            "may_change": can(request.user, Action.CHANGE, network),
+            "rows": selectors.agreements_of_network(network),
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access_by_id(request.user, Network, pk, Action.CHANGE)
+    members = _members(network)
+    areas = selectors.areas_of_network(network)
+    services_offered = list(published_services().values_list("pk", "title"))
+    form = AgreementForm(
+        request.POST or None,
+        request.FILES or None,
+        members=members,
+        services=services_offered,
+        areas=[(a.pk, a.name) for a in areas],
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        by_id = {a.pk: a for a in areas}
+        try:
+            agreement = services.agreement_create(
+                actor=request.user,
+                network=network,
+                title=data["title"],
+                kind=data["kind"],
+                processing=access_authority_of_network(network, data["processing"]),
+                parties=[access_authority_of_network(network, i) for i in data["parties"]],
+                services=list(published_services().filter(pk__in=data["services"])),
+                areas=[by_id[i] for i in data["areas"]],
+                tasks=data["tasks"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                notice_months=data["notice_months"],
+                cost_key=data["cost_key"],
+                document=data["document"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("Die Vereinbarung „%(title)s“ ist erfasst.") % {"title": agreement.title}
+            )
+            return redirect("staff:agreement", pk=network.pk, agreement_pk=agreement.pk)
+    return render(
+        request,
+        "staff/networks/form_page.html",
+        {
+            "network": network,
+            "form": form,
+            "title": _("Vereinbarung erfassen"),
+            "submit_label": _("Vereinbarung speichern"),
+            "back": reverse("staff:network_agreements", kwargs={"pk": network.pk}),
+            "multipart": True,
+        },
+    )
+
+
+def _agreement(request: HttpRequest, pk: int, agreement_pk: int, action: Action) -> Agreement:
+    network = access_by_id(request.user, Network, pk)
+    return access_child_by_id(
+        request.user, Agreement, agreement_pk, parent=network, parent_field="network", action=action
+    )
+
+
+@staff_required
+@require_safe
+def agreement_detail(request: HttpRequest, pk: int, agreement_pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk, agreement_pk, Action.VIEW)
+    row = next(
+        r for r in selectors.agreements_of_network(agreement.network) if r.agreement == agreement
+    )
+    return render(
+        request,
+        "staff/networks/agreement.html",
+        {
+            "network": agreement.network,
+            "row": row,
+            "agreement": row.agreement,
+            "may_change": can(request.user, Action.CHANGE, agreement),
+            "end_form": AgreementEndForm(initial={"ends_on": timezone.localdate()}),
+        },
+    )
+
+
+@staff_required
+@require_POST
+def agreement_end(request: HttpRequest, pk: int, agreement_pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk, agreement_pk, Action.CHANGE)
+    form = AgreementEndForm(request.POST)
+    if form.is_valid():
+        try:
+            services.agreement_end(
+                actor=request.user, agreement=agreement, ends_on=form.cleaned_data["ends_on"]
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                _("Die Vereinbarung endet am %(date)s.")
+                % {"date": formats.date_format(form.cleaned_data["ends_on"])},
+            )
+    else:
+        messages.error(request, _("Bitte geben Sie ein gültiges Enddatum an."))
+    return redirect("staff:agreement", pk=agreement.network_id, agreement_pk=agreement.pk)
+
+
+@staff_required  # type: ignore[arg-type]
+@require_safe
+def agreement_document(request: HttpRequest, pk: int, agreement_pk: int) -> FileResponse:
+    agreement = _agreement(request, pk, agreement_pk, Action.VIEW)
+    if not agreement.document.name:
+        raise Http404
+    response = FileResponse(
+        agreement.document.open("rb"),
+        as_attachment=True,
+        filename=agreement.document_name or "vereinbarung.pdf",
+        content_type="application/pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

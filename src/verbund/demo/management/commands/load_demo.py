@@ -50,15 +50,21 @@ from verbund.catalogue.services import (
 )
 from verbund.core.pdf import html_to_pdf
 from verbund.demo import cases as demo_cases
-from verbund.demo import catalogue
-from verbund.demo.data import DEMO_PASSWORD, NETWORKS, USERS
+from verbund.demo import catalogue, steering
+from verbund.demo.data import DEMO_PASSWORD, MERZENICH, NETWORKS, USERS
 from verbund.demo.forms import FORMS
 from verbund.formengine import engine
 from verbund.formengine.engine import definition_digest
 from verbund.formengine.selectors import current_version, form_of
 from verbund.formengine.services import form_save_draft, form_version_create
-from verbund.networks.models import Membership, MembershipRole, Network
-from verbund.networks.services import membership_add, network_create
+from verbund.networks.models import AgreementKind, Membership, MembershipRole, Network
+from verbund.networks.services import (
+    agreement_create,
+    area_create,
+    area_level_set,
+    membership_add,
+    network_create,
+)
 from verbund.portal.models import ConformityStatus, LegalPage, LegalPageKind
 from verbund.portal.services import legal_page_save
 
@@ -82,6 +88,7 @@ class Command(BaseCommand):
             self._catalogue()
             self._forms()
             self._back_office()
+            self._steering(networks["dlz"])
         self._print_logins()
 
     def _network(self, spec: Any) -> Network:
@@ -253,6 +260,40 @@ class Command(BaseCommand):
                 continue
             form_save_draft(actor=None, service=service, definition=definition)
             form_version_create(actor=None, service=service, definition=definition)
+
+    def _steering(self, dlz: Network) -> None:
+        """The DLZ's areas with each member's depth, and its agreement."""
+        members = {a.ars: a for a in Authority.objects.filter(memberships__network=dlz)}
+        for position, spec in enumerate(steering.DLZ_AREAS):
+            area = dlz.areas.filter(name=spec.name).first()
+            if area is not None:
+                continue
+            area = area_create(
+                actor=None,
+                network=dlz,
+                name=spec.name,
+                description=spec.description,
+                position=position,
+            )
+            for ars, level, since in spec.levels:
+                area_level_set(
+                    actor=None, area=area, authority=members[ars], level=level, valid_from=since
+                )
+        if not dlz.agreements.filter(title=steering.AGREEMENT_TITLE).exists():
+            agreement_create(
+                actor=None,
+                network=dlz,
+                title=steering.AGREEMENT_TITLE,
+                kind=AgreementKind.MANDATING,
+                processing=members[MERZENICH],
+                parties=list(members.values()),
+                services=[Service.objects.get(slug=steering.AGREEMENT_SERVICE)],
+                areas=[],
+                tasks=steering.AGREEMENT_TASKS,
+                starts_on=steering.AGREEMENT_STARTS,
+                notice_months=6,
+                cost_key="Fallpauschale je Gewerbeanzeige",
+            )
 
     def _back_office(self) -> None:
         """Case types, file numbers and letterheads, and citizens' applications."""

@@ -1,0 +1,130 @@
+"""The figures a cost allocation is computed from (reads only), issue #6.
+
+``cases_per_authority`` counts the cases each authority processed in a period;
+``population_on`` gives each authority's inhabitants; ``member_bases`` puts both
+together as the :class:`~verbund.networks.allocation.MemberBasis` of each member.
+
+Days are calendar days in Europe/Berlin, whatever the server's time zone: a
+case received at 23:30 on 31 December (German time) belongs to that year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from verbund.authorities.models import Authority
+from verbund.cases.models import Case
+from verbund.networks.allocation import MemberBasis
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def day_start(day: dt.date) -> dt.datetime:
+    """Midnight at the start of ``day`` in Europe/Berlin, as an aware datetime.
+
+    Midnight exists on every German day (the clocks change at 02:00/03:00), so
+    the result is unambiguous.
+    """
+    return dt.datetime.combine(day, dt.time.min, tzinfo=BERLIN)
+
+
+def cases_per_authority(
+    authority_ids: Iterable[int], start: dt.date, end: dt.date
+) -> dict[int, int]:
+    """``{authority id: cases received from start to end}`` for every id given.
+
+    Counts the cases whose *processing* authority (``Case.authority``) is the
+    authority and whose ``received_at`` falls on a calendar day (Europe/Berlin)
+    from ``start`` to ``end``, both inclusive; every status counts, also cases
+    still awaiting payment and cases whose personal data were deleted. An
+    authority without cases maps to 0.
+
+    One ``GROUP BY`` query with the bounds as aware datetimes
+    (``start 00:00 <= received_at < end + 1 day 00:00``), which the index on
+    (authority, received_at) can serve; a ``__date`` lookup could not.
+    """
+    if end < start:
+        raise ValidationError(_("Der Zeitraum endet vor seinem Beginn."), code="period")
+    ids = sorted(set(authority_ids))
+    counts = dict.fromkeys(ids, 0)
+    if not ids:
+        return counts
+    rows = (
+        Case.objects.filter(
+            authority_id__in=ids,
+            received_at__gte=day_start(start),
+            received_at__lt=day_start(end + dt.timedelta(days=1)),
+        )
+        .order_by()
+        .values("authority_id")
+        .annotate(count=Count("*"))
+        .values_list("authority_id", "count")
+    )
+    counts.update(rows)
+    return counts
+
+
+def _population(row: tuple[int, str, int | None, dt.date | None], on: dt.date) -> int | None:
+    _pk, _name, population, dissolved_on = row
+    return None if dissolved_on is not None and dissolved_on <= on else population
+
+
+def _authority_rows(ids: list[int]) -> dict[int, tuple[int, str, int | None, dt.date | None]]:
+    rows = Authority.objects.filter(pk__in=ids).values_list(
+        "pk", "name", "population", "dissolved_on"
+    )
+    return {row[0]: row for row in rows}
+
+
+def population_on(authority_ids: Iterable[int], on: dt.date) -> dict[int, int | None]:
+    """``{authority id: inhabitants}`` for every id given; ``None`` where unknown.
+
+    The platform keeps one official figure per authority: ``Authority.population``
+    from the last GV100AD register import. Its reference date is the register's
+    (``Authority.gebietsstand``, the Destatis figures of that issue), not ``on``;
+    a statement should name that date. ``on`` only rules out authorities that no
+    longer existed that day (``dissolved_on`` on or before ``on``): they have no
+    population then. Unknown ids map to ``None`` too. One query.
+    """
+    ids = sorted(set(authority_ids))
+    rows = _authority_rows(ids) if ids else {}
+    return {pk: _population(rows[pk], on) if pk in rows else None for pk in ids}
+
+
+def member_bases(
+    authority_ids: Iterable[int],
+    *,
+    start: dt.date,
+    end: dt.date,
+    population_date: dt.date,
+    usage: Mapping[int, Decimal | int] | None = None,
+) -> list[MemberBasis]:
+    """The basis of each authority for :func:`~verbund.networks.allocation.allocate`,
+    ordered by name (then id): its name, ``population_on(population_date)``, the
+    cases from ``start`` to ``end`` and ``usage`` (0 where not given; the platform
+    measures no usage itself). Ids of unknown authorities are left out. Two queries.
+    """
+    ids = sorted(set(authority_ids))
+    if not ids:
+        return []
+    rows = _authority_rows(ids)
+    cases = cases_per_authority(rows.keys(), start, end)
+    usage = usage or {}
+    bases = [
+        MemberBasis(
+            authority_id=pk,
+            name=row[1],
+            population=_population(row, population_date),
+            cases=cases[pk],
+            usage=usage.get(pk, 0),
+        )
+        for pk, row in rows.items()
+    ]
+    return sorted(bases, key=lambda basis: (basis.name, basis.authority_id))
