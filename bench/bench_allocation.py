@@ -125,14 +125,14 @@ def measure(members: int, repeat: int) -> dict[str, Any]:
     if len(with_cases) < members:
         raise SystemExit(f"only {len(with_cases)} authorities have cases, {members} wanted")
     ids = sorted(random.Random(SEED).sample(with_cases, members))
-    span = Case.objects.filter(authority_id__in=ids).aggregate(
+    span = Case.objects.filter(responsible_id__in=ids).aggregate(
         first=Min("received_at"), last=Max("received_at")
     )
     start = span["first"].astimezone(berlin).date()
     end = span["last"].astimezone(berlin).date()
     with connection.cursor() as cursor:
         marks = ", ".join("%s" for _pk in ids)
-        cursor.execute(f"SELECT count(*) FROM cases_case WHERE authority_id IN ({marks})", ids)
+        cursor.execute(f"SELECT count(*) FROM cases_case WHERE responsible_id IN ({marks})", ids)
         expected_cases = cursor.fetchone()[0]
         cursor.execute("SELECT count(*) FROM cases_case")
         all_cases = cursor.fetchone()[0]
@@ -156,7 +156,7 @@ def measure(members: int, repeat: int) -> dict[str, Any]:
         ours = sum(cases_per_authority(ids, first_day, last_day).values())
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT count(*) FROM cases_case WHERE authority_id = ANY(%s) AND "
+                "SELECT count(*) FROM cases_case WHERE responsible_id = ANY(%s) AND "
                 "(received_at AT TIME ZONE 'Europe/Berlin')::date BETWEEN %s AND %s",
                 [ids, first_day, last_day],
             )

@@ -181,6 +181,11 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner] = {
     "staff:network_audit": Tenant(
         own=lambda w: {"pk": w.a.network.pk}, foreign=[lambda w: {"pk": w.b.network.pk}]
     ),
+    "staff:network_dashboard": Tenant(
+        own=lambda w: {"pk": w.a.network.pk},
+        foreign=[lambda w: {"pk": w.b.network.pk}],
+        methods=("GET",),
+    ),
     "staff:network_areas": Tenant(
         own=lambda w: {"pk": w.a.network.pk},
         foreign=[lambda w: {"pk": w.b.network.pk}],
@@ -191,6 +196,68 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner] = {
     ),
     "staff:area_level_set": Tenant(
         own=lambda w: {"pk": w.a.network.pk}, foreign=[lambda w: {"pk": w.b.network.pk}]
+    ),
+    # Cost allocation and the reuse report: a budget item below its network, a
+    # statement below its item and member.
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.network.pk},
+            foreign=[lambda w: {"pk": w.b.network.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:network_costs", ("GET",)),
+            ("staff:budget_item_create", ("GET", "POST")),
+            ("staff:network_reuse", ("GET",)),
+            ("staff:development_cost_set", ("GET", "POST")),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.network.pk, "item_pk": _item(w.a)},
+            foreign=[
+                lambda w: {"pk": w.b.network.pk, "item_pk": _item(w.b)},
+                lambda w: {"pk": w.a.network.pk, "item_pk": _item(w.b)},
+                lambda w: {"pk": w.b.network.pk, "item_pk": _item(w.a)},
+            ],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:budget_item", ("GET",)),
+            ("staff:allocation_close", ("POST",)),
+            ("staff:budget_usage_set", ("POST",)),
+            ("staff:allocation_csv", ("GET",)),
+        )
+    },
+    "staff:allocation_statement": Tenant(
+        own=lambda w: {
+            "pk": w.a.network.pk,
+            "item_pk": _item(w.a),
+            "authority_pk": w.a.authority.pk,
+        },
+        foreign=[
+            lambda w: {
+                "pk": w.b.network.pk,
+                "item_pk": _item(w.b),
+                "authority_pk": w.b.authority.pk,
+            },
+            lambda w: {
+                "pk": w.a.network.pk,
+                "item_pk": _item(w.b),
+                "authority_pk": w.b.authority.pk,
+            },
+            lambda w: {
+                "pk": w.b.network.pk,
+                "item_pk": _item(w.a),
+                "authority_pk": w.a.authority.pk,
+            },
+            lambda w: {
+                "pk": w.a.network.pk,
+                "item_pk": _item(w.a),
+                "authority_pk": w.b.authority.pk,
+            },
+        ],
+        methods=("GET",),
     ),
     "staff:network_agreements": Tenant(
         own=lambda w: {"pk": w.a.network.pk},
@@ -214,6 +281,105 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner] = {
             ("staff:agreement", ("GET",)),
             ("staff:agreement_document", ("GET",)),
             ("staff:agreement_end", ("POST",)),
+        )
+    },
+    # The development roadmap: an item is addressed below its network.
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.network.pk},
+            foreign=[lambda w: {"pk": w.b.network.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:network_roadmap", ("GET",)),
+            ("staff:roadmap_propose", ("GET", "POST")),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.network.pk, "item_pk": w.a.roadmap_item.pk},
+            foreign=[
+                lambda w: {"pk": w.b.network.pk, "item_pk": w.b.roadmap_item.pk},
+                lambda w: {"pk": w.a.network.pk, "item_pk": w.b.roadmap_item.pk},
+                lambda w: {"pk": w.b.network.pk, "item_pk": w.a.roadmap_item.pk},
+            ],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:roadmap_item", ("GET",)),
+            ("staff:roadmap_take_build", ("POST",)),
+            ("staff:roadmap_commit", ("POST",)),
+            ("staff:roadmap_withdraw_commitment", ("POST",)),
+            ("staff:roadmap_start_development", ("POST",)),
+            ("staff:roadmap_publish", ("POST",)),
+        )
+    },
+    # Project groups: a group below its network, a task, milestone or document below
+    # its group; every mixed pair is a 404.
+    "staff:network_groups": Tenant(
+        own=lambda w: {"pk": w.a.network.pk},
+        foreign=[lambda w: {"pk": w.b.network.pk}],
+        methods=("GET",),
+    ),
+    "staff:group_create": Tenant(
+        own=lambda w: {"pk": w.a.network.pk}, foreign=[lambda w: {"pk": w.b.network.pk}]
+    ),
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.network.pk, "group_pk": _group(w.a)},
+            foreign=[
+                lambda w: {"pk": w.b.network.pk, "group_pk": _group(w.b)},
+                lambda w: {"pk": w.a.network.pk, "group_pk": _group(w.b)},
+                lambda w: {"pk": w.b.network.pk, "group_pk": _group(w.a)},
+            ],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:group", ("GET",)),
+            ("staff:group_edit", ("GET", "POST")),
+            ("staff:group_member_add", ("GET", "POST")),
+            ("staff:group_task_create", ("GET", "POST")),
+            ("staff:group_milestone_create", ("GET", "POST")),
+            ("staff:group_document_add", ("GET", "POST")),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w, k=key, c=child: {
+                "pk": w.a.network.pk,
+                "group_pk": _group(w.a),
+                k: c(w.a),
+            },
+            foreign=[
+                lambda w, k=key, c=child: {
+                    "pk": w.b.network.pk,
+                    "group_pk": _group(w.b),
+                    k: c(w.b),
+                },
+                lambda w, k=key, c=child: {
+                    "pk": w.a.network.pk,
+                    "group_pk": _group(w.a),
+                    k: c(w.b),
+                },
+                lambda w, k=key, c=child: {
+                    "pk": w.a.network.pk,
+                    "group_pk": _group(w.b),
+                    k: c(w.b),
+                },
+                lambda w, k=key, c=child: {
+                    "pk": w.b.network.pk,
+                    "group_pk": _group(w.a),
+                    k: c(w.a),
+                },
+            ],
+            methods=methods,
+        )
+        for name, key, child, methods in (
+            ("staff:group_member_remove", "authority_pk", lambda t: t.authority.pk, ("POST",)),
+            ("staff:group_task_complete", "task_pk", lambda t: t.group_task.pk, ("POST",)),
+            ("staff:group_task_reopen", "task_pk", lambda t: t.group_task.pk, ("POST",)),
+            ("staff:group_milestone_reach", "milestone_pk", lambda t: t.milestone.pk, ("POST",)),
+            ("staff:group_document", "document_pk", lambda t: t.group_document.pk, ("GET",)),
         )
     },
     # Catalogue. Published services are readable by all staff (a published service of
@@ -502,6 +668,16 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner] = {
         methods=("POST",),
     ),
 }
+
+
+def _item(tenant: TenantData) -> int:
+    assert tenant.budget_item is not None
+    return tenant.budget_item.pk
+
+
+def _group(tenant: TenantData) -> int:
+    assert tenant.group is not None
+    return tenant.group.pk
 
 
 def _req(tenant: TenantData) -> Any:

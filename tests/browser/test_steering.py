@@ -118,3 +118,18 @@ def test_coordinator_steers_the_dlz(
     axe(page)
     agreement.refresh_from_db()
     assert str(agreement.ends_on) == "2026-06-30"
+
+    # The dashboard: the matrix and the reuse as charts with their tables.
+    page.goto(f"{base}/verwaltung/verbuende/{dlz.network.pk}/")
+    page.get_by_role("link", name="Steuerung", exact=True).click()
+    expect(_h1(page)).to_have_text("Steuerung: DLZ")
+    expect(
+        page.get_by_role("img", name=re.compile("Kooperationsfelder und Stufen"))
+    ).to_be_visible()
+    page.locator("#chart-areas summary").click()
+    expect(page.locator("#chart-areas table")).to_contain_text(
+        "3 (gemeinsame Entwicklung und Nutzung)"
+    )
+    # The agreement ended in June: none is in force today.
+    expect(page.get_by_text("Heute gilt keine Vereinbarung.")).to_be_visible()
+    axe(page)

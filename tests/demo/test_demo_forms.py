@@ -38,6 +38,7 @@ def test_the_forms_are_those_of_demo_services() -> None:
     slugs = {service.slug for service in catalogue.SERVICES}
     assert set(FORMS) == {
         "baugenehmigung",
+        "gewerbeanmeldung",
         "reitkennzeichen-nrw",
         "fahrzeug-ausser-betrieb-setzen",
         "pflegewohngeld-nrw",
@@ -124,8 +125,9 @@ def test_load_demo_publishes_each_form_once() -> None:
     assert sorted(FormVersion.objects.values_list("service__slug", "number")) == [
         ("baugenehmigung", 1),
         ("fahrzeug-ausser-betrieb-setzen", 1),
+        ("gewerbeanmeldung", 1),
         ("pflegewohngeld-nrw", 1),
         ("reitkennzeichen-nrw", 1),
     ]
     call_command("load_demo", stdout=io.StringIO())
-    assert FormVersion.objects.count() == 4
+    assert FormVersion.objects.count() == 5

@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from verbund.accounts.models import AuthorityRole, NetworkRole, User
 from verbund.authorities.models import Authority
+from verbund.cases.models import Case
 from verbund.catalogue.selectors import routing_index
 from verbund.core.audit import audit_verify
 from verbund.core.models import AuditEntry
@@ -76,6 +77,16 @@ def test_demo_has_the_networks_and_is_idempotent() -> None:
         "Merzenich",
         6,
     )
+    # The business registrations made under the agreement: in Merzenich's inbox, each
+    # in the name of the citizen's own municipality.
+    gewerbe = Case.objects.filter(service__slug="gewerbeanmeldung").order_by("responsible__name")
+    assert [(c.authority.name, c.responsible.name, c.on_behalf) for c in gewerbe] == [
+        ("Merzenich", "Jülich, Stadt", True),
+        ("Merzenich", "Jülich, Stadt", True),
+        ("Merzenich", "Kerpen, Kolpingstadt", True),
+        ("Merzenich", "Linnich, Stadt", True),
+        ("Merzenich", "Niederzier", True),
+    ]
     index = routing_index()
     service, juelich = index.service("gewerbeanmeldung"), index.place("053580024024")
     assert service is not None
@@ -112,3 +123,166 @@ def test_demo_users_can_log_in_with_the_printed_password() -> None:
     user = User.objects.get(username="koordination.dlz")
     assert user.check_password(DEMO_PASSWORD)
     assert list(user.network_roles.values_list("network__slug", "role")) == [("dlz", "coordinator")]
+
+
+def test_demo_roadmap_of_suedwestfalen() -> None:
+    from verbund.networks.models import AdoptionCommitment, RoadmapItem
+    from verbund.networks.selectors_roadmap import roadmap_of_network
+
+    _load()
+    network = Network.objects.get(slug="suedwestfalen")
+    roadmap = roadmap_of_network(network)
+    assert roadmap.counts == {"proposed": 1, "in_development": 2, "published": 3}
+    assert [
+        (
+            r.item.title,
+            r.item.builder.ars if r.item.builder else None,
+            r.item.service.slug if r.item.service else None,
+            [c.authority.ars for c in r.commitments],
+            r.adopted_by,
+        )
+        for r in roadmap.rows
+    ] == [
+        ("Digitaler Bauantrag", "05970", "baugenehmigung", ["05958", "05966"], 3),
+        (
+            "Führerschein online umtauschen",
+            "05966",
+            "fuehrerschein-umtausch",
+            ["05962", "05974"],
+            3,
+        ),
+        ("Jagdschein online verlängern", "05958", None, ["05962", "05966", "05974"], None),
+        ("Pflegewohngeld online beantragen", "05974", "pflegewohngeld-nrw", ["05966", "05970"], 3),
+        ("Unterhaltsvorschuss beantragen", None, None, ["05958"], None),
+        ("Waffenbesitzkarte beantragen", "05962", None, ["05970"], None),
+    ]
+    counts = (RoadmapItem.objects.count(), AdoptionCommitment.objects.count())
+    entries = AuditEntry.objects.filter(action__startswith="networks.roadmap_").count()
+    _load()
+    assert (RoadmapItem.objects.count(), AdoptionCommitment.objects.count()) == counts == (6, 11)
+    assert AuditEntry.objects.filter(action__startswith="networks.roadmap_").count() == entries
+
+
+def test_demo_project_groups_of_wuerzburg() -> None:
+    from verbund.networks.models import GroupTask, Milestone, ProjectGroup
+    from verbund.networks.selectors_groups import groups_of_network
+
+    _load()
+    network = Network.objects.get(slug="wuerzburg")
+    rows = groups_of_network(network)
+    assert len(rows) == 12
+    assert [r.group.name for r in rows][:5] == [
+        "Beschaffung und E-Vergabe",
+        "Breitband und Mobilfunk",
+        "Digitale Bürgerdienste",
+        "Digitale Sitzungsarbeit (Ratsinformationssystem)",
+        "Digitaler Bauantrag",
+    ]
+    by_name = {r.group.name: r for r in rows}
+    bauantrag = by_name["Digitaler Bauantrag"]
+    assert (bauantrag.group.lead.ars, bauantrag.members) == ("096790147147", 5)
+    assert (bauantrag.tasks_done, bauantrag.tasks_total) == (2, 4)
+    assert (bauantrag.milestones_reached, bauantrag.milestones_total) == (1, 2)
+    assert by_name["eRechnung"].group.status == "completed"
+    assert by_name["Personalwesen digital"].group.status == "paused"
+    assert by_name["Open Data"].group.status == "planned"
+    members = set(network.memberships.values_list("authority_id", flat=True))
+    for row in rows:
+        group = row.group
+        assert 3 <= row.members <= 8, group.name
+        assert 2 <= row.tasks_total <= 5, group.name
+        assert 1 <= row.milestones_total <= 3, group.name
+        group_members = set(group.members.values_list("pk", flat=True))
+        assert group.lead_id in group_members
+        assert group_members <= members
+        assert set(group.tasks.values_list("owner_id", flat=True)) <= group_members
+    assert sum(r.tasks_done for r in rows) > 0
+    assert sum(r.tasks_overdue for r in rows) > 0
+    counts = (ProjectGroup.objects.count(), GroupTask.objects.count(), Milestone.objects.count())
+    entries = AuditEntry.objects.filter(action__startswith="networks.").count()
+    _load()
+    assert (
+        ProjectGroup.objects.count(),
+        GroupTask.objects.count(),
+        Milestone.objects.count(),
+    ) == counts
+    assert AuditEntry.objects.filter(action__startswith="networks.").count() == entries
+
+
+def test_demo_dlz_budget_item_and_development_cost() -> None:
+    from decimal import Decimal
+
+    from verbund.networks.models import BudgetItem, DevelopmentCost
+    from verbund.networks.selectors_costs import live_allocation
+
+    _load()
+    _load()  # idempotent
+    year = dt.date.today().year
+    item = BudgetItem.objects.get(title=f"Laufende Kosten der DLZ-Geschäftsstelle {year}")
+    assert (item.network.slug, item.amount, item.vat) == ("dlz", Decimal("180000.00"), True)
+    # The business registrations of the year count for their members.
+    assert (item.weight_equal, item.weight_population, item.weight_cases) == (20, 50, 30)
+    allocation = live_allocation(item)
+    assert len(allocation.shares) == 6
+    assert allocation.net_total == Decimal("180000.00")
+    assert allocation.gross_total == allocation.net_total + allocation.vat_total
+    assert list(DevelopmentCost.objects.values_list("network__slug", "amount")) == [
+        ("dlz", Decimal("45000.00"))
+    ]
+
+
+@pytest.mark.usefixtures("demo_on")
+def test_each_coordinator_sees_the_network_on_one_screen() -> None:
+    from decimal import Decimal
+
+    from tests.clients import logged_in
+    from verbund.core.charts import format_euro
+    from verbund.networks.models import BudgetItem
+    from verbund.networks.selectors_costs import live_allocation, reuse_report
+
+    _load()
+    dlz = Network.objects.get(slug="dlz")
+    coordinator = User.objects.get(network_roles__network=dlz)
+    response = logged_in(coordinator).get(f"/verwaltung/verbuende/{dlz.pk}/steuerung/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Gewerbeanmeldung für alle DLZ-Kommunen" in page
+    areas = response.context["area_chart"]
+    assert areas.table.header[1:] == (
+        "Gebührenkalkulation",
+        "Strategisches Berichtswesen",
+        "Umsatzsteuer (§ 2b UStG)",
+        "Beschaffung",
+    )
+    # The costs per member are this year's budget item, gross, largest first.
+    item = BudgetItem.objects.get(network=dlz)
+    expected = sorted(
+        ((s.basis.name, s.gross) for s in live_allocation(item).shares),
+        key=lambda pair: (-pair[1], pair[0]),
+    )
+    assert response.context["cost_chart"].table.rows == tuple(
+        (name, format_euro(gross)) for name, gross in expected
+    )
+    assert sum(gross for _name, gross in expected) == live_allocation(item).gross_total
+    # Avoided development cost: 45,000 € for every member that reuses a service.
+    report = reuse_report(dlz, start=dt.date(dt.date.today().year, 1, 1), end=dt.date.today())
+    assert report.reusers_total > 0
+    assert response.context["avoided_total"] == Decimal("45000.00") * report.reusers_total
+    for slug in ("wuerzburg", "suedwestfalen"):
+        network = Network.objects.get(slug=slug)
+        user = User.objects.get(network_roles__network=network)
+        response = logged_in(user).get(f"/verwaltung/verbuende/{network.pk}/steuerung/")
+        assert response.status_code == 200
+    # Würzburg: twelve project groups in the progress chart; Südwestfalen: the roadmap.
+    wuerzburg = Network.objects.get(slug="wuerzburg")
+    user = User.objects.get(network_roles__network=wuerzburg)
+    response = logged_in(user).get(f"/verwaltung/verbuende/{wuerzburg.pk}/steuerung/")
+    assert len(response.context["group_chart"].table.rows) == 12
+    swf = Network.objects.get(slug="suedwestfalen")
+    user = User.objects.get(network_roles__network=swf)
+    response = logged_in(user).get(f"/verwaltung/verbuende/{swf.pk}/steuerung/")
+    assert response.context["roadmap_chart"].table.rows == (
+        ("vorgeschlagen", "1"),
+        ("in Entwicklung", "2"),
+        ("veröffentlicht", "3"),
+    )

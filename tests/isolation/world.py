@@ -55,7 +55,19 @@ from verbund.catalogue.services import (
 from verbund.formengine.models import FormVersion
 from verbund.formengine.selectors import form_of
 from verbund.formengine.services import form_version_create
-from verbund.networks.models import Agreement, AgreementKind, CooperationArea, Membership, Network
+from verbund.networks.models import (
+    Agreement,
+    AgreementKind,
+    CooperationArea,
+    GroupDocument,
+    GroupTask,
+    Membership,
+    Milestone,
+    Network,
+    ProjectGroup,
+)
+from verbund.networks.models_costs import BudgetItem
+from verbund.networks.models_roadmap import RoadmapItem
 from verbund.networks.services import area_create, area_level_set, membership_add, network_create
 from verbund.payments.services import payment_start
 from verbund.portal.models import LegalPage, LegalPageKind
@@ -94,6 +106,18 @@ class Tenant:
     # agreement of the network with its signed document.
     area: CooperationArea | None = None
     agreement: Agreement | None = None
+    # A project group of the network (the tenant's authority leads it) with a task, a
+    # milestone and a document.
+    group: ProjectGroup | None = None
+    group_task: GroupTask | None = None
+    milestone: Milestone | None = None
+    group_document: GroupDocument | None = None
+    # A proposed item of the network's development roadmap, built by the tenant's
+    # authority.
+    roadmap_item: RoadmapItem | None = None
+    # An open budget item of the network, split equally (the single member pays all),
+    # and the network's development cost for the reuse report.
+    budget_item: BudgetItem | None = None
 
 
 def _service(authority: Authority, slug: str, title: str) -> Service:
@@ -306,6 +330,61 @@ def build_world() -> World:
             document=ContentFile(b"%PDF-1.4 signed", name="vereinbarung.pdf"),
         )
         tenant.agreement.parties.set([tenant.authority])
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from verbund.networks import services_groups
+
+        tenant.group = services_groups.group_create(
+            actor=tenant.user, network=tenant.network, name="eAkte", lead=tenant.authority
+        )
+        tenant.group_task = services_groups.task_create(
+            actor=tenant.user,
+            group=tenant.group,
+            title="Aktenplan abstimmen",
+            owner=tenant.authority,
+            due_on=dt.date(2026, 6, 30),
+        )
+        tenant.milestone = services_groups.milestone_create(
+            actor=tenant.user, group=tenant.group, title="Pilot", due_on=dt.date(2026, 9, 30)
+        )
+        tenant.group_document = services_groups.document_add(
+            actor=tenant.user,
+            group=tenant.group,
+            title="Protokoll",
+            upload=SimpleUploadedFile("protokoll.pdf", b"%PDF-1.4 Protokoll"),
+        )
+        from verbund.networks import services_roadmap
+
+        tenant.roadmap_item = services_roadmap.roadmap_take_build(
+            actor=tenant.user,
+            item=services_roadmap.roadmap_propose(
+                actor=tenant.user,
+                network=tenant.network,
+                proposed_by=tenant.authority,
+                title="Online-Dienst Jagdschein",
+            ),
+            builder=tenant.authority,
+        )
+        from decimal import Decimal
+
+        from verbund.networks import services_costs
+
+        tenant.budget_item = services_costs.budget_item_create(
+            actor=tenant.user,
+            network=tenant.network,
+            title="Laufende Kosten",
+            amount=Decimal("1200.00"),
+            period_start=dt.date(2026, 1, 1),
+            period_end=dt.date(2026, 12, 31),
+            population_on=dt.date(2025, 12, 31),
+            weight_equal=Decimal(100),
+            weight_population=Decimal(0),
+            weight_cases=Decimal(0),
+            weight_usage=Decimal(0),
+        )
+        services_costs.development_cost_set(
+            actor=tenant.user, network=tenant.network, amount=Decimal("20000.00")
+        )
     return world
 
 

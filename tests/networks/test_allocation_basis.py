@@ -76,19 +76,19 @@ def world() -> dict[str, Any]:
     receive(b, berlin(2026, 2, 15, 12, 0), version=version)
     receive(b, dt.datetime(2026, 3, 29, 1, 30, tzinfo=dt.UTC), version=version)  # clocks change
     receive(b, berlin(2026, 3, 2, 8, 0), version=version, status=CaseStatus.AWAITING_PAYMENT)
-    # Processed by B for A (on A's behalf): B's case.
+    # Processed by B for A (on A's behalf, a mandating agreement): A's case.
     receive(b, berlin(2026, 1, 20, 10, 0), version=version, responsible=a)
     return {"a": a, "b": b, "c": c}
 
 
-def test_cases_per_processing_authority_by_berlin_calendar_day(
+def test_cases_per_responsible_authority_by_berlin_calendar_day(
     world: dict[str, Any], django_assert_num_queries: Any
 ) -> None:
     a, b, c = world["a"], world["b"], world["c"]
     assert Case.objects.count() == 8
     with django_assert_num_queries(1):
         counts = cases_per_authority([c.pk, b.pk, a.pk], JAN_1, MAR_31)
-    assert counts == {a.pk: 2, b.pk: 4, c.pk: 0}
+    assert counts == {a.pk: 3, b.pk: 3, c.pk: 0}
 
 
 def test_the_boundary_days_count_whole(world: dict[str, Any]) -> None:
@@ -109,8 +109,8 @@ def test_the_boundary_days_count_whole(world: dict[str, Any]) -> None:
         b.pk: 1,
     }
     assert cases_per_authority(ids, dt.date(2025, 1, 1), dt.date(2026, 12, 31)) == {
-        a.pk: 4,
-        b.pk: 4,
+        a.pk: 5,
+        b.pk: 3,
     }
     assert cases_per_authority(ids, dt.date(2026, 4, 2), dt.date(2026, 12, 31)) == {
         a.pk: 0,
@@ -124,7 +124,7 @@ def test_cases_of_unknown_or_no_authorities(
     with django_assert_num_queries(0):
         assert cases_per_authority([], JAN_1, MAR_31) == {}
     assert cases_per_authority([world["a"].pk, 987_654], JAN_1, MAR_31) == {
-        world["a"].pk: 2,
+        world["a"].pk: 3,
         987_654: 0,
     }
 
@@ -161,8 +161,8 @@ def test_member_bases_by_name_with_usage(
             usage={c.pk: Decimal("12.5")},
         )
     assert bases == [
-        MemberBasis(authority_id=a.pk, name="Aldenhoven", population=13_800, cases=2, usage=0),
-        MemberBasis(authority_id=b.pk, name="Birgel", population=None, cases=4, usage=0),
+        MemberBasis(authority_id=a.pk, name="Aldenhoven", population=13_800, cases=3, usage=0),
+        MemberBasis(authority_id=b.pk, name="Birgel", population=None, cases=3, usage=0),
         MemberBasis(
             authority_id=c.pk, name="Linnich", population=12_700, cases=0, usage=Decimal("12.5")
         ),

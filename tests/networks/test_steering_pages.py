@@ -200,3 +200,45 @@ def test_coordinator_records_an_agreement_that_routes_and_ends_it(
     assert "Die Vereinbarung endet am 30. Juni 2026." in page
     assert "spätestens am 30.12.2025" in page  # six months' notice
     assert apply(dlz, JUELICH).authority_id == dlz[JUELICH].pk
+
+
+def test_the_dashboard_shows_areas_agreements_and_reuse_on_one_screen(
+    dlz: Dlz, coordinator: User, member_clerk: User
+) -> None:
+    from verbund.networks.services import agreement_create, area_create, area_level_set
+
+    area = area_create(actor=None, network=dlz.network, name="Beschaffung")
+    area_level_set(
+        actor=None, area=area, authority=dlz[JUELICH], level=2, valid_from=dt.date(2025, 1, 1)
+    )
+    agreement_create(
+        actor=None,
+        network=dlz.network,
+        title="Hundesteuer gemeinsam",
+        kind="delegating",
+        processing=dlz[MERZENICH],
+        parties=[dlz[MERZENICH], dlz[JUELICH], dlz[KERPEN]],
+        services=[dlz.service],
+        starts_on=dt.date(2026, 1, 1),
+        ends_on=dt.date.today() + dt.timedelta(days=90),
+        notice_months=3,
+    )
+    url = f"/verwaltung/verbuende/{dlz.network.pk}/steuerung/"
+    for user in (coordinator, member_clerk):
+        response = logged_in(user).get(url)
+        assert response.status_code == 200
+    page = html(response)
+    assert "Steuerung: DLZ" in page
+    assert "6 Mitglieder am" in page
+    # The matrix as a chart and as a table: Jülich at level 2, the others not recorded.
+    matrix = response.context["area_chart"]
+    assert matrix.table.header == ("Mitglied", "Beschaffung")
+    assert ("Jülich, Stadt", "2 (gemeinsame Standards)") in matrix.table.rows
+    assert ("Merzenich", "–") in matrix.table.rows
+    # The agreement in force, for whom, and its end soon.
+    assert "Hundesteuer gemeinsam" in page
+    assert '<td class="kern-table__cell">Jülich, Stadt, Kerpen, Kolpingstadt</td>' in page
+    assert page.count("bald</strong>") == 2
+    # Reuse: both services built by Merzenich, adopted by all six members.
+    reuse = response.context["reuse_chart"]
+    assert sorted(reuse.table.rows) == [("Gewerbe anmelden", "6"), ("Hundesteuer anmelden", "6")]

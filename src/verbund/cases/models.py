@@ -269,6 +269,8 @@ class Case(models.Model):
             models.Index(fields=("authority", "service", "status", "-received_at")),
             models.Index(fields=("authority", "-received_at")),
             models.Index(fields=("authority", "retention_until")),
+            # Cases per responsible member and period (cost allocation by cases).
+            models.Index(fields=("responsible", "-received_at")),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -531,9 +531,74 @@ BAUGENEHMIGUNG: dict[str, Any] = {
     "contact": {"email": "email", "name": ["vorname", "nachname"]},
 }
 
+GEWERBEANMELDUNG: dict[str, Any] = {
+    "schema": {
+        "$schema": SCHEMA,
+        "type": "object",
+        "properties": {
+            "taetigkeit": {
+                "type": "string",
+                "title": "Welche Tätigkeit üben Sie aus?",
+                "description": "Beschreiben Sie die Tätigkeit genau, zum Beispiel "
+                "„Einzelhandel mit Fahrrädern und Zubehör“.",
+                "maxLength": 300,
+            },
+            "umfang": {
+                "type": "string",
+                "title": "Üben Sie die Tätigkeit im Haupt- oder im Nebenerwerb aus?",
+                "oneOf": [
+                    {"const": "haupterwerb", "title": "Im Haupterwerb"},
+                    {"const": "nebenerwerb", "title": "Im Nebenerwerb"},
+                ],
+            },
+            "beginn": {
+                "type": "string",
+                "format": "date",
+                "title": "Wann beginnt die Tätigkeit?",
+            },
+            "betrieb": {
+                "type": "object",
+                "x-kind": "address",
+                "title": "Anschrift der Betriebsstätte",
+            },
+            **_PERSON,
+            "anschrift": {"type": "object", "x-kind": "address", "title": "Ihre Anschrift"},
+            **_CONTACT,
+        },
+        "required": [
+            "taetigkeit",
+            "umfang",
+            "beginn",
+            "betrieb",
+            "vorname",
+            "nachname",
+            "anschrift",
+            "email",
+        ],
+    },
+    "steps": [
+        {
+            "key": "taetigkeit",
+            "title": "Ihre Tätigkeit",
+            "fields": ["taetigkeit", "umfang", "beginn"],
+        },
+        {"key": "betrieb", "title": "Ihre Betriebsstätte", "fields": ["betrieb"]},
+        {
+            "key": "person",
+            "title": "Angaben zu Ihnen",
+            "fields": ["vorname", "nachname", "anschrift"],
+        },
+        {"key": "kontakt", "title": "Wie erreichen wir Sie?", "fields": ["email", "telefon"]},
+    ],
+    # The label of the adopters' fees: each Gemeinde charges its own amount.
+    "fees": [{"label": "Gewerbeanmeldung", "amount": "26.00"}],
+    "contact": {"email": "email", "name": ["vorname", "nachname"]},
+}
+
 FORMS: dict[str, dict[str, Any]] = {
     "reitkennzeichen-nrw": REITKENNZEICHEN,
     "fahrzeug-ausser-betrieb-setzen": FAHRZEUG_AUSSER_BETRIEB,
     "pflegewohngeld-nrw": PFLEGEWOHNGELD,
     "baugenehmigung": BAUGENEHMIGUNG,
+    "gewerbeanmeldung": GEWERBEANMELDUNG,
 }

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from verbund.demo.cases import DemoApplication, _address
 from verbund.demo.data import INDEN, JUELICH, KERPEN, LINNICH, MERZENICH, NIEDERZIER
 
 
@@ -79,4 +80,63 @@ AGREEMENT_STARTS = dt.date(2026, 1, 1)
 AGREEMENT_TASKS = (
     "Entgegennahme und Bearbeitung der Gewerbeanzeigen (§ 14 GewO) und Ausstellung der "
     "Empfangsbescheinigung im Namen der jeweiligen Kommune."
+)
+
+
+def _gewerbe(
+    place: str, taetigkeit: str, person: tuple[str, str], address: tuple[str, str, str, str]
+) -> DemoApplication:
+    first, last = person
+    return DemoApplication(
+        service=AGREEMENT_SERVICE,
+        place=place,
+        pages=(
+            {
+                "taetigkeit": taetigkeit,
+                "umfang": "nebenerwerb",
+                "beginn-tag": "1",
+                "beginn-monat": "2",
+                "beginn-jahr": "2027",
+            },
+            _address("betrieb", *address),
+            {"vorname": first, "nachname": last, **_address("anschrift", *address)},
+            {"email": f"{first.lower()}.{last.lower()}@example.org"},
+        ),
+    )
+
+
+# Business registrations of citizens of the DLZ members, made after the agreement: all
+# land in Merzenich's inbox, each in the name of the citizen's own municipality (and
+# each counts for that member in the cost allocation by cases).
+DLZ_APPLICATIONS: tuple[DemoApplication, ...] = (
+    _gewerbe(
+        JUELICH,
+        "Einzelhandel mit Fahrrädern und Zubehör",
+        ("Jana", "Wirtz"),
+        ("Kölnstraße", "12", "52428", "Jülich"),
+    ),
+    _gewerbe(
+        JUELICH,
+        "Webdesign und Programmierung",
+        ("Tobias", "Hermanns"),
+        ("Artilleriestraße", "4", "52428", "Jülich"),
+    ),
+    _gewerbe(
+        KERPEN,
+        "Hausmeisterdienste",
+        ("Sabine", "Kaya"),
+        ("Stiftsstraße", "9", "50171", "Kerpen"),
+    ),
+    _gewerbe(
+        LINNICH,
+        "Verkauf von Honig aus eigener Imkerei",
+        ("Peter", "Jansen"),
+        ("Rurdorfer Straße", "21", "52441", "Linnich"),
+    ),
+    _gewerbe(
+        NIEDERZIER,
+        "Fotografie für Hochzeiten und Feiern",
+        ("Lea", "Schmitz"),
+        ("Hauptstraße", "40", "52382", "Niederzier"),
+    ),
 )

@@ -1,6 +1,6 @@
 """The figures a cost allocation is computed from (reads only), issue #6.
 
-``cases_per_authority`` counts the cases each authority processed in a period;
+``cases_per_authority`` counts the cases each authority is responsible for in a period;
 ``population_on`` gives each authority's inhabitants; ``member_bases`` puts both
 together as the :class:`~verbund.networks.allocation.MemberBasis` of each member.
 
@@ -40,15 +40,20 @@ def cases_per_authority(
 ) -> dict[int, int]:
     """``{authority id: cases received from start to end}`` for every id given.
 
-    Counts the cases whose *processing* authority (``Case.authority``) is the
+    Counts the cases whose *responsible* authority (``Case.responsible``) is the
     authority and whose ``received_at`` falls on a calendar day (Europe/Berlin)
     from ``start`` to ``end``, both inclusive; every status counts, also cases
     still awaiting payment and cases whose personal data were deleted. An
     authority without cases maps to 0.
 
+    Responsible, not processing: where a mandating agreement has Merzenich process
+    Jülich's business registrations, they are Jülich's cases and count for Jülich
+    (under a delegating agreement the task itself has passed, and they count for the
+    member that took it). Without an agreement both are the same authority.
+
     One ``GROUP BY`` query with the bounds as aware datetimes
     (``start 00:00 <= received_at < end + 1 day 00:00``), which the index on
-    (authority, received_at) can serve; a ``__date`` lookup could not.
+    (responsible, received_at) can serve; a ``__date`` lookup could not.
     """
     if end < start:
         raise ValidationError(_("Der Zeitraum endet vor seinem Beginn."), code="period")
@@ -58,14 +63,14 @@ def cases_per_authority(
         return counts
     rows = (
         Case.objects.filter(
-            authority_id__in=ids,
+            responsible_id__in=ids,
             received_at__gte=day_start(start),
             received_at__lt=day_start(end + dt.timedelta(days=1)),
         )
         .order_by()
-        .values("authority_id")
+        .values("responsible_id")
         .annotate(count=Count("*"))
-        .values_list("authority_id", "count")
+        .values_list("responsible_id", "count")
     )
     counts.update(rows)
     return counts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -214,3 +215,12 @@ class Agreement(models.Model):
 
     def in_force(self, on: dt.date) -> bool:
         return self.starts_on <= on and (self.ends_on is None or self.ends_on >= on)
+
+    def served_parties(self) -> list[Any]:
+        """The parties other than the processing member (uses prefetched parties)."""
+        return [party for party in self.parties.all() if party.pk != self.processing_id]
+
+
+from verbund.networks.models_costs import *  # noqa: E402,F403
+from verbund.networks.models_groups import *  # noqa: E402,F403
+from verbund.networks.models_roadmap import *  # noqa: E402,F403

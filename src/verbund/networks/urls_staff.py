@@ -2,9 +2,10 @@
 
 from django.urls import URLPattern, path
 
-from verbund.networks import views
+from verbund.networks import urls_costs, urls_groups, urls_roadmap, views, views_dashboard
 
 urlpatterns: list[URLPattern] = [
+    *views_dashboard.urlpatterns,
     path("verbuende/<int:pk>/", views.network_detail, name="network"),
     path("verbuende/<int:pk>/bearbeiten/", views.network_edit, name="network_edit"),
     path("verbuende/<int:pk>/mitglieder/neu/", views.membership_add, name="membership_add"),
@@ -34,4 +35,7 @@ urlpatterns: list[URLPattern] = [
         views.agreement_document,
         name="agreement_document",
     ),
+    *urls_groups.urlpatterns,
+    *urls_roadmap.urlpatterns,
+    *urls_costs.urlpatterns,
 ]

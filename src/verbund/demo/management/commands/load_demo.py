@@ -51,8 +51,11 @@ from verbund.catalogue.services import (
 from verbund.core.pdf import html_to_pdf
 from verbund.demo import cases as demo_cases
 from verbund.demo import catalogue, steering
+from verbund.demo.costs import load_costs
 from verbund.demo.data import DEMO_PASSWORD, MERZENICH, NETWORKS, USERS
 from verbund.demo.forms import FORMS
+from verbund.demo.groups import load_groups
+from verbund.demo.roadmap import load_roadmap
 from verbund.formengine import engine
 from verbund.formengine.engine import definition_digest
 from verbund.formengine.selectors import current_version, form_of
@@ -89,6 +92,9 @@ class Command(BaseCommand):
             self._forms()
             self._back_office()
             self._steering(networks["dlz"])
+            load_groups(networks["wuerzburg"])
+            load_roadmap(networks["suedwestfalen"])
+            load_costs(networks["dlz"])
         self._print_logins()
 
     def _network(self, spec: Any) -> Network:
@@ -279,7 +285,8 @@ class Command(BaseCommand):
                 area_level_set(
                     actor=None, area=area, authority=members[ars], level=level, valid_from=since
                 )
-        if not dlz.agreements.filter(title=steering.AGREEMENT_TITLE).exists():
+        created = not dlz.agreements.filter(title=steering.AGREEMENT_TITLE).exists()
+        if created:
             agreement_create(
                 actor=None,
                 network=dlz,
@@ -294,6 +301,9 @@ class Command(BaseCommand):
                 notice_months=6,
                 cost_key="Fallpauschale je Gewerbeanzeige",
             )
+            # Applications made under the agreement: they land in Merzenich's inbox.
+            for application in steering.DLZ_APPLICATIONS:
+                self._apply(application)
 
     def _back_office(self) -> None:
         """Case types, file numbers and letterheads, and citizens' applications."""
