@@ -58,6 +58,7 @@ from verbund.cases.services import (
     decision_issue,
     stored_file_from_bytes,
 )
+from verbund.core.storage import private_download
 from verbund.integrations.models import ApiClient, Scope
 from verbund.integrations.selectors import (
     acknowledgement_of,
@@ -333,15 +334,9 @@ class SubmissionDocument(PartnerView):
         version = case_version(case, version_id)
         if version is None or not version.file.name:
             raise NotFound(_("Dieses Dokument gibt es in diesem Vorgang nicht."))
-        response = FileResponse(
-            version.file.open("rb"),
-            as_attachment=True,
-            filename=version.filename,
-            content_type=version.content_type,
+        return private_download(
+            version.file, filename=version.filename, content_type=version.content_type
         )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
 
 
 class SubmissionAcknowledgementView(PartnerView):

@@ -85,6 +85,7 @@ from verbund.cases.models import (
 from verbund.catalogue.models import Service
 from verbund.core.access import Action, access_by_id, access_child_by_id, can, scoped
 from verbund.core.auth import staff_required
+from verbund.core.storage import private_download
 from verbund.formengine import engine
 from verbund.formengine.selectors import form_of
 from verbund.networks.selectors import active_member_ids
@@ -146,15 +147,9 @@ def _with_version(data: QueryDict, version: int) -> QueryDict:
 def _download(version: DocumentVersion) -> FileResponse:
     if not version.file.name:
         raise Http404
-    response = FileResponse(
-        version.file.open("rb"),
-        as_attachment=True,
-        filename=version.filename,
-        content_type=version.content_type,
+    return private_download(
+        version.file, filename=version.filename, content_type=version.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # --- the inbox ------------------------------------------------------------------------------

@@ -55,7 +55,8 @@ DATE_HINT = _("Datum im Format TT.MM.JJJJ")
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
 
-def _choices(field: forms.Field, choices: Sequence[tuple[Any, Any]]) -> None:
+def set_choices(field: forms.Field, choices: Sequence[tuple[Any, Any]]) -> None:
+    """Give a choice field its choices, known only when the form is built."""
     assert isinstance(field, forms.ChoiceField)
     field.choices = list(choices)
 
@@ -87,8 +88,8 @@ class AreaLevelForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self.fields["area"], [("", _("Bitte wählen")), *areas])
-        _choices(self.fields["authority"], [("", _("Bitte wählen")), *members])
+        set_choices(self.fields["area"], [("", _("Bitte wählen")), *areas])
+        set_choices(self.fields["authority"], [("", _("Bitte wählen")), *members])
 
 
 class AgreementForm(forms.Form):
@@ -141,10 +142,10 @@ class AgreementForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self.fields["processing"], [("", _("Bitte wählen")), *members])
-        _choices(self.fields["parties"], members)
-        _choices(self.fields["services"], services)
-        _choices(self.fields["areas"], areas)
+        set_choices(self.fields["processing"], [("", _("Bitte wählen")), *members])
+        set_choices(self.fields["parties"], members)
+        set_choices(self.fields["services"], services)
+        set_choices(self.fields["areas"], areas)
 
     def clean_document(self) -> Any:
         document = self.cleaned_data.get("document")

@@ -22,6 +22,7 @@ from verbund.catalogue.selectors import network_reuse, published_services
 from verbund.core.access import Action, access_by_id, access_child_by_id, can, scoped
 from verbund.core.auth import staff_required
 from verbund.core.models import AuditEntry
+from verbund.core.storage import private_download
 from verbund.networks import selectors, services
 from verbund.networks.forms import (
     AgreementEndForm,
@@ -406,12 +407,8 @@ def agreement_document(request: HttpRequest, pk: int, agreement_pk: int) -> File
     agreement = _agreement(request, pk, agreement_pk, Action.VIEW)
     if not agreement.document.name:
         raise Http404
-    response = FileResponse(
-        agreement.document.open("rb"),
-        as_attachment=True,
+    return private_download(
+        agreement.document,
         filename=agreement.document_name or "vereinbarung.pdf",
         content_type="application/pdf",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response

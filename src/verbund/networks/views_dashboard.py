@@ -5,6 +5,7 @@ member and what the network reuses — each chart with its data table."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -15,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from verbund.catalogue.selectors import network_reuse
 from verbund.core import charts
 from verbund.core.access import Action, access_by_id, can
 from verbund.core.auth import staff_required
@@ -41,19 +41,39 @@ def _area_chart(network: Network, day: dt.date) -> charts.Chart | None:
     )
 
 
-def _reuse_chart(network: Network) -> tuple[charts.Chart | None, object]:
-    reuse = network_reuse(network)
-    if not reuse.rows:
-        return None, reuse
+@dataclass(frozen=True)
+class ReuseFigures:
+    services_built: int  # published services built by members
+    adoptions: int  # members' running adoptions of published services
+    members_served: int  # members that use at least one of them
+
+
+def _reuse(
+    network: Network, day: dt.date, members: int
+) -> tuple[ReuseFigures, charts.Chart | None, Decimal | None]:
+    """The reuse figures, their chart and the avoided development cost, all from the
+    one reuse report (its cases are those of this year)."""
+    report = selectors_costs.reuse_report(
+        network, start=dt.date(day.year, 1, 1), end=dt.date(day.year, 12, 31), on=day
+    )
+    figures = ReuseFigures(
+        services_built=sum(1 for row in report.rows if row.builder_is_member),
+        adoptions=sum(len(row.adopters) for row in report.rows),
+        members_served=len({a.pk for row in report.rows for a in row.adopters}),
+    )
+    avoided = report.avoided_total if report.default_cost is not None else None
+    if not report.rows:
+        return figures, None, avoided
+    users = [(row.service.title, len(row.adopters)) for row in report.rows]
     chart = charts.bar_chart(
         _("Nachnutzung: Mitglieder je gemeinsamer Leistung"),
-        [(row.service.title, row.adopters) for row in reuse.rows],
-        max_value=max(reuse.members, max(row.adopters for row in reuse.rows)),
+        users,
+        max_value=max(members, max(n for _title, n in users)),
         label_header=_("Leistung"),
         value_header=_("nutzende Mitglieder"),
         chart_id="chart-reuse",
     )
-    return chart, reuse
+    return figures, chart, avoided
 
 
 def _group_chart(network: Network, day: dt.date) -> charts.Chart | None:
@@ -117,12 +137,10 @@ def network_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     network = access_by_id(request.user, Network, pk)
     today = timezone.localdate()
     soon = today + dt.timedelta(days=SOON_DAYS)
+    members = selectors.active_memberships(network)
     agreements = [row for row in selectors.agreements_of_network(network) if row.in_force]
-    reuse_chart, reuse = _reuse_chart(network)
+    reuse, reuse_chart, avoided_total = _reuse(network, today, len(members))
     cost_chart, costs_pending = _cost_chart(network, today)
-    report = selectors_costs.reuse_report(
-        network, start=dt.date(today.year, 1, 1), end=dt.date(today.year, 12, 31), on=today
-    )
     return render(
         request,
         "staff/networks/dashboard.html",
@@ -131,12 +149,12 @@ def network_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "may_change": can(request.user, Action.CHANGE, network),
             "today": today,
             "soon": soon,
-            "members": selectors.active_memberships(network),
+            "members": members,
             "area_chart": _area_chart(network, today),
             "agreements": agreements,
             "reuse": reuse,
             "reuse_chart": reuse_chart,
-            "avoided_total": report.avoided_total if report.default_cost is not None else None,
+            "avoided_total": avoided_total,
             "group_chart": _group_chart(network, today),
             "roadmap_chart": _roadmap_chart(network, today),
             "cost_chart": cost_chart,

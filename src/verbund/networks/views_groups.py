@@ -28,7 +28,9 @@ from verbund.authorities.models import Authority
 from verbund.core import charts
 from verbund.core.access import Action, access_by_id, access_child_by_id, can
 from verbund.core.auth import staff_required
+from verbund.core.storage import private_download
 from verbund.networks import selectors, selectors_groups, services_groups
+from verbund.networks.forms import set_choices
 from verbund.networks.models import Network
 from verbund.networks.models_groups import (
     GroupDocument,
@@ -42,11 +44,6 @@ DATE_HINT = gettext_lazy("Datum im Format TT.MM.JJJJ")
 OFFICE_TYPES = ",".join(services_groups.DOCUMENT_TYPES)
 
 # --- forms ----------------------------------------------------------------------------------
-
-
-def _choices(field: forms.Field, choices: Sequence[tuple[Any, Any]]) -> None:
-    assert isinstance(field, forms.ChoiceField)
-    field.choices = list(choices)
 
 
 class GroupForm(forms.Form):
@@ -83,11 +80,11 @@ class GroupForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self.fields["lead"], [("", _("Bitte wählen")), *leads])
+        set_choices(self.fields["lead"], [("", _("Bitte wählen")), *leads])
         if members is None:  # editing: members are added and removed one by one
             del self.fields["members"]
         else:
-            _choices(self.fields["members"], members)
+            set_choices(self.fields["members"], members)
 
 
 class MemberForm(forms.Form):
@@ -95,7 +92,7 @@ class MemberForm(forms.Form):
 
     def __init__(self, *args: Any, members: Sequence[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self.fields["authority"], [("", _("Bitte wählen")), *members])
+        set_choices(self.fields["authority"], [("", _("Bitte wählen")), *members])
 
 
 class TaskForm(forms.Form):
@@ -105,7 +102,7 @@ class TaskForm(forms.Form):
 
     def __init__(self, *args: Any, members: Sequence[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self.fields["owner"], [("", _("Bitte wählen")), *members])
+        set_choices(self.fields["owner"], [("", _("Bitte wählen")), *members])
 
 
 class MilestoneForm(forms.Form):
@@ -523,12 +520,8 @@ def group_document(request: HttpRequest, pk: int, group_pk: int, document_pk: in
         request.user, GroupDocument, document_pk, parent=group, parent_field="group"
     )
     suffix = PurePath(document.file_name).suffix.lower()
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
+    return private_download(
+        document.file,
         filename=document.file_name,
         content_type=_CONTENT_TYPES.get(suffix, "application/octet-stream"),
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
