@@ -31,7 +31,7 @@ MODULES = {
     "demo",
 }
 # ``engine`` is the form engine's pure, database-free core (verbund.formengine.engine);
-# ``uploads`` the one check of uploaded files (verbund.applications.uploads), which the
+# ``uploads`` the one check of uploaded files (verbund.core.uploads), which the
 # back office and the API use for staff and specialist systems' files too.
 PUBLISHED = {"models", "selectors", "services", "cache", "folding", "engine", "uploads"}
 

@@ -442,7 +442,7 @@ def test_summary_displays_answers(form: engine.Form) -> None:
 
 
 def test_upload_types_are_those_the_upload_checks_know() -> None:
-    from verbund.applications.uploads import KNOWN_TYPES, _canonical
+    from verbund.core.uploads import KNOWN_TYPES, _canonical
 
     assert {_canonical(t) for t in KNOWN_TYPES} == engine.UPLOAD_TYPES
     broken = definition()

@@ -19,16 +19,16 @@ from rest_framework import serializers
 
 from verbund.api.pagination import MAX_PAGE, MAX_PAGE_SIZE
 from verbund.applications.models import Submission
-from verbund.applications.uploads import (
+from verbund.authorities.models import Authority
+from verbund.cases.models import Case, CaseDocument, CaseStatus, DecisionOutcome, DocumentVersion
+from verbund.cases.services import NOTE_MAX_LENGTH, TEXT_MAX_LENGTH
+from verbund.core.uploads import (
     UploadRejected,
     format_size,
     inspect_upload,
     max_upload_bytes,
     sanitize_filename,
 )
-from verbund.authorities.models import Authority
-from verbund.cases.models import Case, CaseDocument, CaseStatus, DecisionOutcome, DocumentVersion
-from verbund.cases.services import NOTE_MAX_LENGTH, TEXT_MAX_LENGTH
 from verbund.integrations.models import SubmissionAcknowledgement
 from verbund.integrations.services import REASON_MAX_LENGTH
 

@@ -49,7 +49,6 @@ from verbund.api.partner_serializers import (
     submission_json,
     submission_summary_json,
 )
-from verbund.applications.uploads import max_upload_bytes
 from verbund.cases.models import Case
 from verbund.cases.selectors import case_documents, case_version, decision_pdf_version
 from verbund.cases.services import (
@@ -59,6 +58,7 @@ from verbund.cases.services import (
     stored_file_from_bytes,
 )
 from verbund.core.storage import private_download
+from verbund.core.uploads import max_upload_bytes
 from verbund.integrations.models import ApiClient, Scope
 from verbund.integrations.selectors import (
     acknowledgement_of,

@@ -24,12 +24,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from verbund.applications.models import Attachment, Draft, Submission, SubmissionStatus
-from verbund.applications.uploads import inspect_upload
 from verbund.cases.models import CaseStatus
 from verbund.cases.services import case_mark_received, case_open
 from verbund.catalogue.selectors import Resolution
 from verbund.core.audit import audit_record
 from verbund.core.storage import private_storage
+from verbund.core.uploads import inspect_upload
 from verbund.formengine import engine
 from verbund.formengine.models import FormVersion
 from verbund.formengine.selectors import form_of
@@ -119,7 +119,7 @@ def draft_save_step(*, draft: Draft, step: engine.Step, values: Mapping[str, Any
 def attachment_add(*, draft: Draft, field: engine.Field, uploaded: UploadedFile) -> Attachment:
     """Check and store one upload for a file question of the draft.
 
-    Raises :class:`verbund.applications.uploads.UploadRejected` with a message
+    Raises :class:`verbund.core.uploads.UploadRejected` with a message
     for the citizen; nothing is stored then.
     """
     max_bytes = min(field.max_bytes, settings.VERBUND_UPLOAD_MAX_MB * 1024 * 1024)

@@ -36,16 +36,16 @@ from verbund.applications.services import (
     submission_create,
     submission_mark_paid,
 )
-from verbund.applications.uploads import (
+from verbund.cases import selectors as case_selectors
+from verbund.cases import services as case_services
+from verbund.cases.models import InformationRequest, RequestStatus
+from verbund.catalogue.selectors import routing_index
+from verbund.core.uploads import (
     DEFAULT_ACCEPT,
     UploadRejected,
     inspect_upload,
     max_upload_bytes,
 )
-from verbund.cases import selectors as case_selectors
-from verbund.cases import services as case_services
-from verbund.cases.models import InformationRequest, RequestStatus
-from verbund.catalogue.selectors import routing_index
 from verbund.formengine import engine
 from verbund.formengine.selectors import current_version, form_of
 from verbund.payments import selectors as payment_selectors

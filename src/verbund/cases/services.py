@@ -109,7 +109,7 @@ class CaseConflict(ValidationError):
 
 @dataclass(frozen=True)
 class StoredFile:
-    """A checked file to store as a document version (see ``applications.uploads``)."""
+    """A checked file to store as a document version (see ``core.uploads``)."""
 
     filename: str
     content_type: str

@@ -41,12 +41,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from verbund.accounts.models import AuthorityRoleKind
 from verbund.accounts.selectors import staff_of_authority
 from verbund.applications.selectors import submission_attachments
-from verbund.applications.uploads import (
-    DEFAULT_ACCEPT,
-    UploadRejected,
-    inspect_upload,
-    max_upload_bytes,
-)
 from verbund.authorities.models import Authority
 from verbund.cases import records, selectors, services
 from verbund.cases.forms import (
@@ -86,6 +80,12 @@ from verbund.catalogue.models import Service
 from verbund.core.access import Action, access_by_id, access_child_by_id, can, scoped
 from verbund.core.auth import staff_required
 from verbund.core.storage import private_download
+from verbund.core.uploads import (
+    DEFAULT_ACCEPT,
+    UploadRejected,
+    inspect_upload,
+    max_upload_bytes,
+)
 from verbund.formengine import engine
 from verbund.formengine.selectors import form_of
 from verbund.networks.selectors import active_member_ids

@@ -19,7 +19,8 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-LEIKA_KEY = re.compile(r"^99\d{12}$")
+from verbund.core.identifiers import LEIKA_KEY
+
 SERVICE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

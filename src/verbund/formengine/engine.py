@@ -38,7 +38,7 @@ FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 AMOUNT = re.compile(r"^\d{1,7}\.\d{2}$")
 DEFAULT_ACCEPT = ("application/pdf", "image/png", "image/jpeg")
 # The file types the upload checks can recognise from the content (the canonical
-# names of verbund.applications.uploads.KNOWN_TYPES; a test keeps both in step).
+# names of verbund.core.uploads.KNOWN_TYPES; a test keeps both in step).
 UPLOAD_TYPES = frozenset(
     {
         "application/pdf",

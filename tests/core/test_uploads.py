@@ -19,8 +19,8 @@ from django.core.files.uploadedfile import (
 from django.utils import translation
 from PIL import Image
 
-from tests.applications.test_clamd import EICAR, FakeClamd, start_fake_clamd, stop_fake_clamd
-from verbund.applications.uploads import (
+from tests.core.test_clamd import EICAR, FakeClamd, start_fake_clamd, stop_fake_clamd
+from verbund.core.uploads import (
     DEFAULT_ACCEPT,
     KNOWN_TYPES,
     CheckedUpload,

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from verbund.applications.clamd import (
+from verbund.core.clamd import (
     MAX_CHUNK,
     ScannerUnavailable,
     ScanResult,

@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from PIL import Image
 
-from verbund.applications import clamd
+from verbund.core import clamd
 
 __all__ = [
     "DEFAULT_ACCEPT",
