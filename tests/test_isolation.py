@@ -96,14 +96,14 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner] = {
     "applications:receipt": Citizen(
         lambda w, app: {"reference": app.submission.reference, "token": "x" * 32}
     ),
-    "applications:answer": Citizen(
+    "applicant:answer": Citizen(
         lambda w, app: {
             "reference": app.submission.reference,
             "token": "x" * 32,
             "request_id": w.b.info_request.pk if w.b.info_request else uuid.uuid4(),
         }
     ),
-    "applications:decision": Citizen(
+    "applicant:decision": Citizen(
         lambda w, app: {"reference": app.submission.reference, "token": "x" * 32}
     ),
     "applications:attachment": Citizen(

@@ -9,6 +9,7 @@ urlpatterns = [
     path("leistungen/", include("verbund.catalogue.urls")),
     path("bezahlen/", include("verbund.payments.urls")),
     path("", include("verbund.applications.urls")),
+    path("", include("verbund.cases.applicant.urls")),
     path("konto/", include("verbund.accounts.urls")),
     path("verwaltung/", include("verbund.staff_urls")),
     path("", include("verbund.portal.urls")),

@@ -35,7 +35,7 @@ from tests.cases.conftest import clerk_of, submit, take
 from tests.factories import PASSWORD, AdoptionFactory, FormVersionFactory, ServiceFactory
 from verbund.accounts.models import User
 from verbund.applications.models import Submission
-from verbund.applications.services import status_token
+from verbund.applications.links import status_token
 from verbund.cases.models import (
     Case,
     CaseDocument,

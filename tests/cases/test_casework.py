@@ -32,7 +32,8 @@ from verbund.cases.models import (
     Via,
     allowed_targets,
 )
-from verbund.cases.services import CaseConflict, SystemActor, stored_file_from_bytes
+from verbund.cases.services import CaseConflict, stored_file_from_bytes
+from verbund.core.actors import SystemActor
 from verbund.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -308,7 +309,7 @@ def test_a_stale_status_form_changes_nothing(world: World, dueren_clerk: User) -
 
 
 def test_notes_are_internal(world: World, dueren_clerk: User, client: Any) -> None:
-    from verbund.applications.services import status_token
+    from verbund.applications.links import status_token
 
     submission = submit(world)
     case = take(submission.case, dueren_clerk)

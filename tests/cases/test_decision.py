@@ -31,7 +31,7 @@ from tests.clients import logged_in
 from tests.tasks import run_tasks
 from verbund.accounts.models import User
 from verbund.applications.models import Submission
-from verbund.applications.services import status_token
+from verbund.applications.links import status_token
 from verbund.authorities.models import Authority
 from verbund.cases import letters
 from verbund.cases.models import (

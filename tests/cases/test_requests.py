@@ -20,7 +20,7 @@ from tests.clients import logged_in
 from tests.tasks import run_tasks
 from verbund.accounts.models import User
 from verbund.applications.models import Submission
-from verbund.applications.services import status_token
+from verbund.applications.links import status_token
 from verbund.cases import services
 from verbund.cases.models import (
     Case,

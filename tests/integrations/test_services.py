@@ -14,7 +14,7 @@ from tests.integrations.partners import make_client, ready_tasks, snapshot
 from verbund.authorities.models import Authority
 from verbund.cases.models import CaseEvent, CaseStatus, EventKind
 from verbund.core.models import AuditEntry
-from verbund.integrations import services, webhooks
+from verbund.integrations import services
 from verbund.integrations.models import (
     ApiClient,
     DeliveryStatus,
@@ -23,6 +23,7 @@ from verbund.integrations.models import (
     WebhookDelivery,
 )
 from verbund.integrations.selectors import client_for_token
+from verbund.integrations.webhooks import transport as webhooks
 
 pytestmark = pytest.mark.django_db
 

@@ -168,7 +168,7 @@ def test_a_receiver_that_is_down_fails_after_the_last_attempt_and_stays(
 
 
 def test_the_back_off_grows_from_a_minute_to_six_hours() -> None:
-    from verbund.integrations.webhooks import backoff
+    from verbund.integrations.webhooks.transport import backoff
 
     assert [backoff(n) for n in range(1, 8)] == [
         dt.timedelta(minutes=1),

@@ -7,4 +7,4 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Anträge")
 
     def ready(self) -> None:
-        from verbund.applications import policies  # noqa: F401  (registers access policies)
+        from verbund.applications import checks, policies  # noqa: F401  (registers them)

@@ -8,7 +8,6 @@ from typing import Any
 from django.utils import timezone
 
 from verbund.applications.models import Attachment, Draft, Submission
-from verbund.cases.models import CaseEvent
 
 
 def draft_by_id(draft_id: Any) -> Draft | None:
@@ -60,19 +59,3 @@ def submission_attachment(submission: Submission, attachment_id: Any) -> Attachm
     except ValueError:
         return None
     return Attachment.objects.filter(submission=submission, pk=pk).first()
-
-
-def status_history(submission: Submission) -> list[CaseEvent]:
-    """What the applicant sees of the case's history: its public entries."""
-    return list(
-        CaseEvent.objects.filter(case__submission=submission, public=True).order_by(
-            "created_at", "id"
-        )
-    )
-
-
-def submission_receipt_pdf(submission: Submission) -> bytes:
-    """The Eingangsbestätigung with all answers, as PDF (for the eAkte and the archive)."""
-    from verbund.applications.receipt import render_receipt
-
-    return render_receipt(submission)

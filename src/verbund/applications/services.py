@@ -5,10 +5,7 @@ for the authority (submissions, payments); drafts are the citizen's scratch pad.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
-import hmac
 import secrets
 import uuid
 from collections.abc import Mapping
@@ -19,20 +16,23 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from verbund.applications import hooks
+from verbund.applications.links import resume_token
 from verbund.applications.models import Attachment, Draft, Submission, SubmissionStatus
-from verbund.cases.models import CaseStatus
-from verbund.cases.services import case_mark_received, case_open
-from verbund.catalogue.selectors import Resolution
+from verbund.applications.tasks import send_confirmation, send_resume_link
+from verbund.catalogue.selectors import Resolution, routing_index
 from verbund.core.audit import audit_record
 from verbund.core.storage import private_storage
 from verbund.core.uploads import inspect_upload
 from verbund.formengine import engine
 from verbund.formengine.models import FormVersion
 from verbund.formengine.selectors import form_of
+from verbund.payments.models import Payment
+from verbund.payments.services import payment_start
 
 # No 0/O, 1/I/L or U/V look-alikes: a reference read out on the phone is unambiguous.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
@@ -46,33 +46,6 @@ class SubmitRefused(Exception):
         super().__init__(message)
         self.step = step
         self.message = message
-
-
-# --- secrets of links ------------------------------------------------------------
-
-
-def _token(purpose: str, subject: str, salt: str) -> str:
-    mac = hmac.new(
-        settings.SECRET_KEY.encode(), f"{purpose}:{subject}:{salt}".encode(), hashlib.sha256
-    )
-    return base64.urlsafe_b64encode(mac.digest()[:24]).decode().rstrip("=")
-
-
-def status_token(submission: Submission) -> str:
-    """The secret of the status link (derived, never stored)."""
-    return _token("status", submission.reference, submission.status_salt)
-
-
-def status_token_ok(submission: Submission, token: str) -> bool:
-    return hmac.compare_digest(status_token(submission), str(token))
-
-
-def resume_token(draft: Draft) -> str:
-    return _token("resume", str(draft.id), draft.resume_salt)
-
-
-def resume_token_ok(draft: Draft, token: str) -> bool:
-    return bool(draft.resume_salt) and hmac.compare_digest(resume_token(draft), str(token))
 
 
 def new_reference(year: int) -> str:
@@ -187,8 +160,6 @@ def attachment_remove(*, draft: Draft, attachment_id: str) -> bool:
 
 def draft_request_resume(*, draft: Draft, email: str) -> str:
     """Send a link to continue later; returns the link's token (a new one voids old links)."""
-    from verbund.applications.tasks import send_resume_link
-
     with transaction.atomic():
         locked = Draft.objects.select_for_update().get(pk=draft.pk)
         locked.resume_email = email
@@ -203,8 +174,6 @@ def draft_request_resume(*, draft: Draft, email: str) -> str:
 
 
 def local_fees(draft: Draft) -> dict[str, Decimal]:
-    from verbund.catalogue.selectors import routing_index
-
     index = routing_index()
     service = index.services.get(draft.service_id)
     place = index.authorities.get(draft.place_id)
@@ -242,13 +211,13 @@ def _checked_answers(draft: Draft, form: engine.Form) -> dict[str, Any]:
 def submission_create(*, draft: Draft) -> tuple[Submission, bool]:
     """Submit the draft: exactly one submission per draft, ever.
 
-    In one transaction: the submission, its attachments, the case in the
-    processing authority's inbox, the audit entry and the confirmation e-mail
-    task. Returns ``(submission, created)``; a repeated call returns the first
+    In one transaction: the submission, its attachments, what the listeners of
+    ``hooks.SUBMISSION_RECEIVED`` add (the back office: the case in the processing
+    authority's inbox), the audit entry and the confirmation e-mail task.
+    Returns ``(submission, created)``; a repeated call returns the first
     submission with ``created=False``. Raises :class:`SubmitRefused` when a
     page is incomplete.
     """
-    from verbund.applications.tasks import send_confirmation
 
     existing = Submission.objects.filter(submit_key=draft.submit_key).first()
     if existing is not None:
@@ -293,15 +262,8 @@ def submission_create(*, draft: Draft) -> tuple[Submission, bool]:
                 locked.submission = submission
                 locked.answers = {}
                 locked.save(update_fields=["submission", "answers", "updated_at"])
-                case_open(
-                    submission=submission,
-                    status=(
-                        CaseStatus.AWAITING_PAYMENT
-                        if status == SubmissionStatus.AWAITING_PAYMENT
-                        else CaseStatus.RECEIVED
-                    ),
-                    processing_days=locked.service.processing_days,
-                )
+                for listener in hooks.SUBMISSION_RECEIVED:
+                    listener(submission=submission)
                 audit_record(
                     actor=None,
                     action="submission.create",
@@ -328,7 +290,8 @@ def submission_create(*, draft: Draft) -> tuple[Submission, bool]:
 
 
 def submission_mark_paid(*, submission: Submission) -> Submission:
-    """The fee is paid: the application is complete and goes to the inbox."""
+    """The fee is paid: the application is complete and goes to the inbox (the listeners
+    of ``hooks.SUBMISSION_PAID``). Returns the submission as stored afterwards."""
     with transaction.atomic():
         locked = Submission.objects.select_for_update().get(pk=submission.pk)
         if locked.status != SubmissionStatus.AWAITING_PAYMENT:
@@ -336,10 +299,8 @@ def submission_mark_paid(*, submission: Submission) -> Submission:
         locked.status = SubmissionStatus.SUBMITTED
         locked.paid_at = timezone.now()
         locked.save(update_fields=["status", "paid_at"])
-        # The case as it is now (received, with its deadline), not the one read before.
-        with translation.override(settings.LANGUAGE_CODE):  # the file's language, German
-            paid_note = _("Die Gebühr ist bezahlt.")
-        locked.case = case_mark_received(case=locked.case, note=paid_note)
+        for listener in hooks.SUBMISSION_PAID:
+            listener(submission=locked)
         audit_record(
             actor=None,
             action="submission.paid",
@@ -347,7 +308,28 @@ def submission_mark_paid(*, submission: Submission) -> Submission:
             authority=locked.authority_id,
             changes={"fee_total": str(locked.fee_total)},
         )
-    return locked
+    # Read again: the listeners changed rows this instance may have cached (its case).
+    return Submission.objects.get(pk=locked.pk)
+
+
+def submission_payment_start(*, submission: Submission, return_url: str) -> Payment:
+    """Start paying the submission's fee at the provider, or continue the open attempt.
+
+    The submission's row stays locked for the call, so a double click cannot open two
+    attempts. Raises ``ValueError`` for a return URL outside this site and
+    ``payments.providers.ProviderError`` when the provider cannot be reached; nothing
+    is recorded then.
+    """
+    with transaction.atomic():
+        locked = (
+            Submission.objects.select_for_update().select_related("service").get(pk=submission.pk)
+        )
+        return payment_start(
+            submission=locked,
+            amount=locked.fee_total,
+            purpose=f"{locked.reference} {locked.service.title}"[:140],
+            return_url=return_url,
+        )
 
 
 def drafts_purge(*, now: dt.datetime | None = None) -> int:

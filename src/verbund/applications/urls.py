@@ -19,16 +19,6 @@ urlpatterns: list[URLPattern] = [
     ),
     path("status/<str:reference>/<str:token>/quittung.pdf", views.receipt, name="receipt"),
     path(
-        "status/<str:reference>/<str:token>/rueckfrage/<uuid:request_id>/",
-        views.answer,
-        name="answer",
-    ),
-    path(
-        "status/<str:reference>/<str:token>/bescheid.pdf",
-        views.decision_download,
-        name="decision",
-    ),
-    path(
         "status/<str:reference>/<str:token>/dateien/<uuid:attachment_id>/",
         views.attachment_download,
         name="attachment",

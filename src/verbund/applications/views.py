@@ -19,9 +19,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from verbund.applications import selectors
-from verbund.applications.forms import AnswerForm, ResumeForm
+from verbund.applications import hooks, links, selectors
+from verbund.applications.forms import ResumeForm
 from verbund.applications.models import Draft, Submission, SubmissionStatus
+from verbund.applications.receipt import render_receipt
 from verbund.applications.services import (
     SubmitRefused,
     attachment_add,
@@ -30,22 +31,13 @@ from verbund.applications.services import (
     draft_save_step,
     draft_start,
     local_fees,
-    resume_token_ok,
-    status_token,
-    status_token_ok,
     submission_create,
     submission_mark_paid,
+    submission_payment_start,
 )
-from verbund.cases import selectors as case_selectors
-from verbund.cases import services as case_services
-from verbund.cases.models import InformationRequest, RequestStatus
 from verbund.catalogue.selectors import routing_index
-from verbund.core.uploads import (
-    DEFAULT_ACCEPT,
-    UploadRejected,
-    inspect_upload,
-    max_upload_bytes,
-)
+from verbund.core.panels import render_panels
+from verbund.core.uploads import UploadRejected, type_label
 from verbund.formengine import engine
 from verbund.formengine.selectors import current_version, form_of
 from verbund.payments import selectors as payment_selectors
@@ -56,7 +48,6 @@ from verbund.payments.services import ProviderError
 SESSION_DRAFTS = "verbund_drafts"
 SESSION_SUBMISSIONS = "verbund_submissions"
 MAX_SESSION_ITEMS = 20
-TYPE_NAMES = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}
 
 
 # --- session ownership ----------------------------------------------------------------
@@ -77,13 +68,6 @@ def _owned_draft(request: HttpRequest, draft_id: uuid.UUID) -> Draft:
     return draft
 
 
-def _submission_by_link(reference: str, token: str) -> Submission:
-    submission = selectors.submission_by_reference(reference)
-    if submission is None or not status_token_ok(submission, token):
-        raise Http404
-    return submission
-
-
 def _to_confirmation(request: HttpRequest, draft: Draft) -> HttpResponse:
     """A submitted draft's pages lead to its confirmation, which the session that owns
     the draft may see (also when the answer to the submit itself was lost)."""
@@ -92,13 +76,6 @@ def _to_confirmation(request: HttpRequest, draft: Draft) -> HttpResponse:
         raise Http404
     _remember(request, SESSION_SUBMISSIONS, submission.reference)
     return redirect("applications:confirmation", reference=submission.reference)
-
-
-def _status_url(submission: Submission) -> str:
-    return reverse(
-        "applications:status",
-        kwargs={"reference": submission.reference, "token": status_token(submission)},
-    )
 
 
 # --- start ----------------------------------------------------------------------------
@@ -181,7 +158,7 @@ def _field_views(
                 "files": attachments.get(f.name, []),
                 "as_heading": step.single_question,
                 "heading": step.title,
-                "accept_names": ", ".join(TYPE_NAMES.get(t, t) for t in f.accept),
+                "accept_names": ", ".join(type_label(t) for t in f.accept),
                 "max_mb": f.max_bytes // (1024 * 1024),
             }
         )
@@ -360,7 +337,7 @@ def save(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
 
 def resume(request: HttpRequest, draft_id: uuid.UUID, token: str) -> HttpResponse:
     draft = selectors.draft_by_id(draft_id)
-    if draft is None or not resume_token_ok(draft, token):
+    if draft is None or not links.resume_token_ok(draft, token):
         return render(request, "applications/resume_invalid.html", status=404)
     _remember(request, SESSION_DRAFTS, str(draft.pk))
     if draft.submission_id is not None:
@@ -371,6 +348,13 @@ def resume(request: HttpRequest, draft_id: uuid.UUID, token: str) -> HttpRespons
 
 
 # --- after submitting -------------------------------------------------------------------
+
+
+def _submission_by_link(reference: str, token: str) -> Submission:
+    submission = links.submission_of_status_link(reference, token)
+    if submission is None:
+        raise Http404
+    return submission
 
 
 def confirmation(request: HttpRequest, reference: str) -> HttpResponse:
@@ -385,133 +369,40 @@ def confirmation(request: HttpRequest, reference: str) -> HttpResponse:
         {
             "submission": submission,
             "service": submission.service,
-            "status_url": _status_url(submission),
+            "status_url": links.status_path(submission),
             "fee_total": engine.money_display(submission.fee_total),
         },
     )
 
 
 def status(request: HttpRequest, reference: str, token: str) -> HttpResponse:
+    """The applicant's status page: the application's facts and its fee here; what the
+    apps above add (the decision, questions of the authority, the history) as panels."""
     submission = _submission_by_link(reference, token)
-    case = case_selectors.case_of_reference(submission.reference)
     return render(
         request,
         "applications/status.html",
         {
             "submission": submission,
             "service": submission.service,
-            "history": selectors.status_history(submission),
-            "status_url": _status_url(submission),
-            "token": token,
+            "status_url": links.status_path(submission),
             "fee_total": engine.money_display(submission.fee_total),
             "payment": payment_selectors.latest_payment(submission),
-            "requests": case_selectors.open_information_requests(case) if case else [],
-            "decision": case_selectors.decision_pdf_version(case) if case else None,
+            "panels": render_panels(hooks.STATUS_PAGE, request, submission),
         },
     )
-
-
-def _request_of_link(
-    reference: str, token: str, request_id: uuid.UUID
-) -> tuple[Submission, InformationRequest]:
-    submission = _submission_by_link(reference, token)
-    case = case_selectors.case_of_reference(submission.reference)
-    info = case_selectors.information_request_of(case, request_id) if case else None
-    if info is None:
-        raise Http404
-    return submission, info
-
-
-@require_http_methods(["GET", "POST"])
-def answer(request: HttpRequest, reference: str, token: str, request_id: uuid.UUID) -> HttpResponse:
-    """The applicant answers a question of the authority: text and uploads, all or nothing."""
-    submission, info = _request_of_link(reference, token, request_id)
-    form = AnswerForm(request.POST or None)
-    errors: list[str] = []
-    if request.method == "POST" and info.status == RequestStatus.OPEN and form.is_valid():
-        files = []
-        for uploaded in request.FILES.getlist("dateien")[: AnswerForm.MAX_FILES + 1]:
-            try:
-                checked = inspect_upload(
-                    uploaded, accept=DEFAULT_ACCEPT, max_bytes=max_upload_bytes()
-                )
-            except UploadRejected as rejected:
-                errors.append(rejected.message)
-                continue
-            files.append(
-                case_services.StoredFile(
-                    filename=checked.filename,
-                    content_type=checked.content_type,
-                    size=checked.size,
-                    sha256=checked.sha256,
-                    content=uploaded,
-                )
-            )
-        if len(files) > AnswerForm.MAX_FILES:
-            errors.append(
-                _("Bitte laden Sie höchstens %(n)d Dateien auf einmal hoch.")
-                % {"n": AnswerForm.MAX_FILES}
-            )
-        if not errors:
-            try:
-                case_services.information_request_answer(
-                    request=info, text=form.cleaned_data["text"], files=files
-                )
-            except ValidationError as exc:
-                errors.extend(exc.messages)
-            else:
-                messages.success(
-                    request, _("Vielen Dank, Ihre Antwort ist bei der Behörde eingegangen.")
-                )
-                return redirect(_status_url(submission))
-    return render(
-        request,
-        "applications/answer.html",
-        {
-            "submission": submission,
-            "service": submission.service,
-            "info": info,
-            "form": form,
-            "errors": errors,
-            "status_url": _status_url(submission),
-            "accept_names": ", ".join(TYPE_NAMES.get(t, t) for t in DEFAULT_ACCEPT),
-            "max_mb": max_upload_bytes() // (1024 * 1024),
-        },
-        status=200,
-    )
-
-
-def decision_download(request: HttpRequest, reference: str, token: str) -> FileResponse:
-    submission = _submission_by_link(reference, token)
-    case = case_selectors.case_of_reference(submission.reference)
-    version = case_selectors.decision_pdf_version(case) if case else None
-    if version is None or not version.file.name:
-        raise Http404
-    response = FileResponse(
-        version.file.open("rb"),
-        as_attachment=True,
-        filename=f"Bescheid {submission.reference}.pdf",
-        content_type="application/pdf",
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_POST
 def pay(request: HttpRequest, reference: str, token: str) -> HttpResponse:
     submission = _submission_by_link(reference, token)
     if submission.status != SubmissionStatus.AWAITING_PAYMENT:
-        return redirect(_status_url(submission))
+        return redirect(links.status_path(submission))
     return_url = reverse(
         "applications:payment_return", kwargs={"reference": reference, "token": token}
     )
     try:
-        payment = payment_services.payment_start(
-            submission=submission,
-            amount=submission.fee_total,
-            purpose=f"{submission.reference} {submission.service.title}"[:140],
-            return_url=return_url,
-        )
+        payment = submission_payment_start(submission=submission, return_url=return_url)
     except (ValueError, ProviderError):
         messages.error(
             request,
@@ -520,7 +411,7 @@ def pay(request: HttpRequest, reference: str, token: str) -> HttpResponse:
                 "Bitte versuchen Sie es später erneut."
             ),
         )
-        return redirect(_status_url(submission))
+        return redirect(links.status_path(submission))
     if payment.status != PaymentStatus.INITIAL:
         # Already decided at the provider (e.g. paid in another tab): record it.
         return redirect(return_url)
@@ -532,7 +423,7 @@ def payment_return(request: HttpRequest, reference: str, token: str) -> HttpResp
     submission = _submission_by_link(reference, token)
     payment = payment_selectors.latest_payment(submission)
     if payment is None:
-        return redirect(_status_url(submission))
+        return redirect(links.status_path(submission))
     payment = payment_services.payment_refresh(payment=payment)
     if payment.status == PaymentStatus.PAYED:
         submission_mark_paid(submission=submission)
@@ -543,12 +434,10 @@ def payment_return(request: HttpRequest, reference: str, token: str) -> HttpResp
         )
     elif payment.status == PaymentStatus.FAILED:
         messages.error(request, _("Die Zahlung ist fehlgeschlagen. Bitte versuchen Sie es erneut."))
-    return redirect(_status_url(submission))
+    return redirect(links.status_path(submission))
 
 
 def receipt(request: HttpRequest, reference: str, token: str) -> HttpResponse:
-    from verbund.applications.receipt import render_receipt
-
     submission = _submission_by_link(reference, token)
     response = HttpResponse(render_receipt(submission), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{submission.reference}.pdf"'

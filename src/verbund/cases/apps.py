@@ -7,4 +7,18 @@ class CasesConfig(AppConfig):
     verbose_name = _("Vorgänge")
 
     def ready(self) -> None:
-        from verbund.cases import policies  # noqa: F401  (registers access policies)
+        from verbund.applications import hooks as applications
+        from verbund.cases import (
+            policies,  # noqa: F401  (registers access policies)
+            services,
+        )
+        from verbund.cases.applicant.panels import STATUS_PANELS
+
+        # Every submission opens its case in the same transaction; a paid fee makes it
+        # received (applications, below us, calls these).
+        applications.SUBMISSION_RECEIVED.register(
+            services.case_open_for_submission, key="cases.open"
+        )
+        applications.SUBMISSION_PAID.register(services.case_receive_payment, key="cases.paid")
+        for panel in STATUS_PANELS:
+            applications.STATUS_PAGE.register(panel, key=panel.key)

@@ -27,9 +27,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from verbund.applications.models import Attachment, Submission
-from verbund.applications.selectors import submission_receipt_pdf
+from verbund.applications.receipt import render_receipt
 from verbund.authorities.models import Authority
-from verbund.cases import xdomea
+from verbund.cases import hooks, xdomea
 from verbund.cases.letters import official_name
 from verbund.cases.models import (
     DEFAULT_RETENTION_YEARS,
@@ -51,7 +51,6 @@ from verbund.cases.models import (
 )
 from verbund.core.audit import audit_record
 from verbund.core.storage import private_storage
-from verbund.integrations.services import acknowledgements_erase
 
 ERASED = "—"
 MAX_PER_DISPOSAL = 500
@@ -116,7 +115,7 @@ def records_file(case: Case) -> xdomea.RecordsFile:
             _("Die personenbezogenen Daten dieser Akte sind bereits gelöscht."), code="disposed"
         )
     case_type = _case_type(case)
-    receipt = submission_receipt_pdf(case.submission)
+    receipt = render_receipt(case.submission)
     documents = [
         xdomea.Document(
             id=uuid.uuid5(records_file_id(case), "antrag"),
@@ -249,7 +248,8 @@ def _erase(case: Case, *, at: dt.datetime, deleted_files: list[str]) -> dict[str
     InformationRequest.objects.filter(case=case).update(message=ERASED, items=[], answer_text="")
     Participation.objects.filter(case=case).update(subject=ERASED, message=ERASED, answer_text="")
     Decision.objects.filter(case=case).update(body=ERASED)
-    acknowledgements_erase(case=case)
+    for listener in hooks.PERSONAL_DATA_ERASED:
+        listener(case=case)
     events = CaseEvent.objects.filter(case=case).exclude(note="")
     notes = events.count()
     events.update(note="")

@@ -38,9 +38,10 @@ from django.utils.translation import gettext as _
 
 from verbund.accounts.models import AuthorityRoleKind
 from verbund.accounts.selectors import grants_for
-from verbund.applications.models import Attachment, Submission
+from verbund.applications.models import Attachment, Submission, SubmissionStatus
 from verbund.authorities.folding import fold
 from verbund.authorities.models import Authority
+from verbund.cases import hooks
 from verbund.cases.deadlines import add_working_days
 from verbund.cases.models import (
     DECIDED,
@@ -69,6 +70,7 @@ from verbund.cases.models import (
 )
 from verbund.cases.placeholders import render_file_number
 from verbund.catalogue.models import Service
+from verbund.core.actors import APPLICANT, SystemActor, actor_label, is_user
 from verbund.core.audit import audit_record
 from verbund.formengine.selectors import form_of
 from verbund.networks.selectors import is_active_member
@@ -84,23 +86,6 @@ NEEDS_REASON = frozenset(
 )
 TEXT_MAX_LENGTH = 10_000
 MAX_ITEMS = 10
-
-
-@dataclass(frozen=True)
-class SystemActor:
-    """Who acts when it is not a staff user: a specialist system's API client
-    (``authority_id`` says for whom) or the applicant. ``username`` is what the
-    history and the audit trail show."""
-
-    username: str
-    authority_id: int | None = None
-    pk: None = None
-
-    def __str__(self) -> str:
-        return self.username
-
-
-APPLICANT = SystemActor(username="applicant")
 
 
 class CaseConflict(ValidationError):
@@ -151,16 +136,6 @@ def _in_file_label(label: Any) -> str:
         return str(label)
 
 
-def _is_user(actor: Any) -> bool:
-    return getattr(actor, "pk", None) is not None
-
-
-def _label(actor: Any) -> str:
-    if actor is None:
-        return "system"
-    return str(getattr(actor, "username", actor))
-
-
 def _event(
     case: Case,
     kind: str,
@@ -178,8 +153,8 @@ def _event(
         status=case.status,
         note=note,
         created_at=at or timezone.now(),
-        actor=actor if _is_user(actor) else None,
-        actor_label="" if _is_user(actor) else _label(actor),
+        actor=actor if is_user(actor) else None,
+        actor_label="" if is_user(actor) else actor_label(actor),
     )
 
 
@@ -241,7 +216,7 @@ def may_work(actor: Any, case: Case) -> bool:
     """Whether ``actor`` may work on ``case`` now (see the module docstring)."""
     if isinstance(actor, SystemActor):
         return actor.authority_id == case.authority_id
-    if not _is_user(actor):
+    if not is_user(actor):
         return False
     if case.assignee_id == actor.pk:
         return is_clerk(actor, case.authority_id)
@@ -251,7 +226,7 @@ def may_work(actor: Any, case: Case) -> bool:
 def _require_work(actor: Any, case: Case) -> None:
     if may_work(actor, case):
         return
-    if _is_user(actor) and is_clerk(actor, case.authority_id):
+    if is_user(actor) and is_clerk(actor, case.authority_id):
         raise ValidationError(
             _("Bitte übernehmen Sie den Vorgang zuerst; er ist %(who)s zugewiesen.")
             % {"who": str(case.assignee) if case.assignee_id else _("niemandem")},
@@ -417,10 +392,32 @@ def case_mark_received(*, case: Case, note: str = "") -> Case:
 
 
 def _announce(case: Case) -> None:
-    """Tell the authority's specialist systems about a new, complete submission."""
-    from verbund.integrations.services import submission_announce
+    """The case is complete in the inbox: tell the listeners of ``hooks.CASE_RECEIVED``
+    (integrations: the authority's specialist systems)."""
+    for listener in hooks.CASE_RECEIVED:
+        listener(case=case)
 
-    submission_announce(case=case)
+
+def case_open_for_submission(*, submission: Submission) -> Case:
+    """A new submission's case (``applications.hooks.SUBMISSION_RECEIVED``): received
+    at once, or awaiting payment while its fee is open."""
+    return case_open(
+        submission=submission,
+        status=(
+            CaseStatus.AWAITING_PAYMENT
+            if submission.status == SubmissionStatus.AWAITING_PAYMENT
+            else CaseStatus.RECEIVED
+        ),
+        processing_days=submission.service.processing_days,
+    )
+
+
+def case_receive_payment(*, submission: Submission) -> Case:
+    """The submission's fee is paid (``applications.hooks.SUBMISSION_PAID``): its case
+    is received now and its deadline starts."""
+    with translation.override(settings.LANGUAGE_CODE):  # the file's language, German
+        note = _("Die Gebühr ist bezahlt.")
+    return case_mark_received(case=Case.objects.get(submission=submission), note=note)
 
 
 # --- status, assignment, notes ----------------------------------------------------------
@@ -446,7 +443,7 @@ def case_set_status(
         if (
             status == CaseStatus.IN_PROGRESS
             and locked.assignee_id is None
-            and _is_user(actor)
+            and is_user(actor)
             and is_clerk(actor, locked.authority_id)
         ):
             _assign(locked, actor, actor=actor)
@@ -484,7 +481,7 @@ def case_assign(
             raise ValidationError(
                 _("Ein abgeschlossener Vorgang wird niemandem mehr zugewiesen."), code="closed"
             )
-        if not (_is_user(actor) and is_clerk(actor, locked.authority_id)):
+        if not (is_user(actor) and is_clerk(actor, locked.authority_id)):
             raise ValidationError(
                 _("Nur die Sachbearbeitung der bearbeitenden Behörde vergibt Vorgänge."),
                 code="not_clerk",
@@ -518,7 +515,7 @@ def case_add_note(*, actor: Any, case: Case, text: str) -> CaseEvent:
     text = _clean(text, TEXT_MAX_LENGTH, _("Die Notiz"), required=True)
     with transaction.atomic():
         locked = _locked(case, None)
-        if not (_is_user(actor) and is_clerk(actor, locked.authority_id)):
+        if not (is_user(actor) and is_clerk(actor, locked.authority_id)):
             raise ValidationError(
                 _("Nur die Sachbearbeitung der bearbeitenden Behörde schreibt Notizen."),
                 code="not_clerk",
@@ -580,7 +577,7 @@ def _store_version(
         size=upload.size,
         sha256=upload.sha256,
         created_at=timezone.now(),
-        created_by=actor if _is_user(actor) else None,
+        created_by=actor if is_user(actor) else None,
     )
     version.file.save(str(version.id), upload.content, save=False)
     stored = _stored_files.get()
@@ -606,7 +603,7 @@ def _new_document(
         source=source,
         information_request=information_request,
         created_at=timezone.now(),
-        created_by=actor if _is_user(actor) else None,
+        created_by=actor if is_user(actor) else None,
     )
     _store_version(document, upload, 1, actor=actor)
     return document
@@ -720,7 +717,7 @@ def information_request_create(
             items=cleaned,
             due_on=due_on,
             created_at=timezone.now(),
-            created_by=actor if _is_user(actor) else None,
+            created_by=actor if is_user(actor) else None,
         )
         note = _in_file(gettext_noop("Bitte reichen Sie bis %(date)s nach: %(what)s")) % {
             "date": due_on.strftime("%d.%m.%Y"),
@@ -879,7 +876,7 @@ def participation_create(
             message=message,
             due_on=due_on,
             created_at=timezone.now(),
-            created_by=actor if _is_user(actor) else None,
+            created_by=actor if is_user(actor) else None,
         )
         participation.shared_versions.set(chosen)
         _event(
@@ -978,7 +975,7 @@ def participation_answer(
     text = _clean(text, TEXT_MAX_LENGTH, _("Die Stellungnahme"))
     with _writing_files(), transaction.atomic():
         row = Participation.objects.select_for_update().get(pk=participation.pk)
-        if not (_is_user(actor) and is_clerk(actor, row.requested_id)):
+        if not (is_user(actor) and is_clerk(actor, row.requested_id)):
             raise ValidationError(
                 _("Nur die Sachbearbeitung der beteiligten Behörde antwortet."), code="not_clerk"
             )
@@ -1109,7 +1106,7 @@ def decision_issue(
             fee_note=_clean(fee_note, 300, _("Die Grundlage der Gebühr")),
             on_behalf_of_id=locked.responsible_id if locked.on_behalf else None,
             issued_at=now,
-            issued_by=actor if _is_user(actor) else None,
+            issued_by=actor if is_user(actor) else None,
             issued_by_label=str(actor)[:200] if actor is not None else "",
         )
         upload = pdf or stored_file_from_bytes(

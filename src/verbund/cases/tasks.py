@@ -9,14 +9,13 @@ the clerk in the back office.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
-from verbund.applications.services import status_token
+from verbund.applications.links import public_url, status_url
 from verbund.cases.models import Case
 
 KINDS = ("request", "decision")
@@ -39,14 +38,7 @@ def notify_applicant(case_id: int, kind: str) -> bool:
     if not submission.email:
         return False
     with translation.override(submission.language or "de"):
-        path = reverse(
-            "applications:status",
-            kwargs={"reference": submission.reference, "token": status_token(submission)},
-        )
-        context = {
-            "case": case,
-            "status_url": f"{settings.VERBUND_PUBLIC_URL}{path}",
-        }
+        context = {"case": case, "status_url": status_url(submission)}
         _send(f"applicant_{kind}", context, submission.email)
     return True
 
@@ -59,6 +51,6 @@ def notify_assignee(case_id: int, what: str) -> bool:
         return False
     path = reverse("staff:cases_staff:case", kwargs={"pk": case.pk})
     with translation.override("de"):
-        context = {"case": case, "what": what, "case_url": f"{settings.VERBUND_PUBLIC_URL}{path}"}
+        context = {"case": case, "what": what, "case_url": public_url(path)}
         _send("assignee", context, case.assignee.email)
     return True

@@ -7,4 +7,15 @@ class IntegrationsConfig(AppConfig):
     verbose_name = _("Anbindung von Fachverfahren")
 
     def ready(self) -> None:
+        from verbund.cases import hooks as cases
         from verbund.integrations import policies  # noqa: F401  (registers access policies)
+        from verbund.integrations.services import acknowledgements_erase
+        from verbund.integrations.webhooks.services import submission_announce
+
+        # A complete case is announced to the authority's specialist systems, in the
+        # transaction in which it becomes complete; their reasons go with the file's
+        # personal data.
+        cases.CASE_RECEIVED.register(submission_announce, key="integrations.announce")
+        cases.PERSONAL_DATA_ERASED.register(
+            acknowledgements_erase, key="integrations.acknowledgements"
+        )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from verbund.integrations.models import Scope
 from verbund.integrations.services import NAME_MAX_LENGTH
-from verbund.integrations.webhooks import MAX_URL_LENGTH
+from verbund.integrations.webhooks.transport import MAX_URL_LENGTH
 
 CALLBACK_HELP = _(
     "Optional. Dorthin meldet die Plattform jeden neuen Antrag (signiert, ohne "

@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from verbund.cases.models import Case, CaseStatus
 from verbund.cases.selectors import case_of_reference
-from verbund.cases.services import SystemActor
+from verbund.core.actors import SystemActor
 from verbund.integrations.models import ApiClient, SubmissionAcknowledgement, WebhookDelivery
 
 TOKEN_PREFIX = "vbk_"  # noqa: S105  (the public start of every token, not a secret)

@@ -1,4 +1,5 @@
-"""Writes of the integrations app: API clients, acknowledgements and webhooks.
+"""Writes of the integrations app: API clients and acknowledgements (webhook
+deliveries: ``webhooks.services``).
 
 Every function takes keyword-only arguments, runs in one transaction and records
 its audit entry in it (docs/integrations.md lists the actions). A write that
@@ -12,11 +13,8 @@ import secrets
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,19 +22,16 @@ from verbund.authorities.models import Authority
 from verbund.cases.models import Case, CaseStatus
 from verbund.cases.services import case_interface_note, case_set_status
 from verbund.core.audit import audit_record
-from verbund.integrations import webhooks
 from verbund.integrations.models import (
     ApiClient,
-    DeliveryStatus,
     Scope,
     SubmissionAcknowledgement,
-    WebhookDelivery,
 )
 from verbund.integrations.selectors import TOKEN_PREFIX, client_actor, token_hash
+from verbund.integrations.webhooks import transport
 
 NAME_MAX_LENGTH = 100
 REASON_MAX_LENGTH = 1000
-EVENT_SUBMISSION_NEW = "submission.new"
 # ``last_used_at`` is written at most this often per client (not once per request).
 TOUCH_INTERVAL = dt.timedelta(minutes=1)
 PREFIX_LENGTH = 12
@@ -64,13 +59,14 @@ def _clean_scopes(scopes: Iterable[str]) -> list[str]:
 def _clean_callback_url(url: str) -> str:
     url = (url or "").strip()
     if url:
-        refusal = webhooks.callback_url_refusal(url)
+        refusal = transport.callback_url_refusal(url)
         if refusal is not None:
             raise ValidationError({"callback_url": refusal}, code="callback_url")
     return url
 
 
-def _require_active(client: ApiClient) -> None:
+def require_active_client(client: ApiClient) -> None:
+    """Refuse a write for a revoked client."""
     if not client.active or client.revoked_at is not None:
         raise ValidationError(_("Dieser Zugang ist widerrufen."), code="revoked")
 
@@ -163,7 +159,7 @@ def api_client_set_callback(
     url = _clean_callback_url(callback_url)
     with transaction.atomic():
         locked = ApiClient.objects.select_for_update().get(pk=client.pk)
-        _require_active(locked)
+        require_active_client(locked)
         before = locked.callback_url
         rotate = bool(url) and (new_secret or not locked.callback_secret)
         if url == before and not rotate:
@@ -198,70 +194,6 @@ def api_client_touch(*, client: ApiClient, now: dt.datetime | None = None) -> No
 # --- submissions ----------------------------------------------------------------------
 
 
-def _submission_url(reference: str) -> str:
-    path = reverse("api:submission-detail", kwargs={"reference": reference})
-    return f"{settings.VERBUND_PUBLIC_URL}{path}"
-
-
-def submission_announce(*, case: Case) -> list[WebhookDelivery]:
-    """Tell the authority's specialist systems about a new, complete submission.
-
-    Called by ``cases.services`` inside the transaction in which the case becomes
-    "received": one delivery per active client of the processing authority with a
-    callback URL and the scope ``submissions:read``, and its task, are written in
-    that same transaction. The message carries no personal data.
-    """
-    clients = [
-        client
-        for client in ApiClient.objects.filter(
-            authority_id=case.authority_id, active=True, revoked_at__isnull=True
-        )
-        .exclude(callback_url="")
-        .order_by("pk")
-        if client.has_scope(Scope.SUBMISSIONS_READ)
-    ]
-    if not clients:
-        return []
-    from verbund.integrations.tasks import deliver_webhook
-
-    now = timezone.now()
-    service_key = case.service.key
-    created = []
-    with transaction.atomic():
-        for client in clients:
-            delivery = WebhookDelivery(
-                client=client,
-                authority_id=case.authority_id,
-                case=case,
-                event=EVENT_SUBMISSION_NEW,
-                status=DeliveryStatus.PENDING,
-                next_attempt_at=now,
-                created_at=now,
-            )
-            delivery.payload = {
-                "type": EVENT_SUBMISSION_NEW,
-                "deliveryId": str(delivery.id),
-                "reference": case.reference,
-                "href": _submission_url(case.reference),
-                "serviceKey": service_key,
-                "timestamp": now.astimezone(dt.UTC).isoformat(timespec="seconds"),
-            }
-            delivery.save(force_insert=True)
-            deliver_webhook.enqueue(str(delivery.id))
-            created.append(delivery)
-        audit_record(
-            actor=None,
-            action="integrations.submission_announced",
-            obj=case,
-            authority=case.authority_id,
-            changes={
-                "deliveries": [str(d.id) for d in created],
-                "clients": [c.pk for c in clients],
-            },
-        )
-    return created
-
-
 class AlreadyAcknowledged(ValidationError):
     """The client answered this submission before; nothing was written."""
 
@@ -294,7 +226,7 @@ def submission_acknowledge(
     actor = client_actor(client)
     with transaction.atomic():
         locked = ApiClient.objects.select_for_update().get(pk=client.pk)
-        _require_active(locked)
+        require_active_client(locked)
         if SubmissionAcknowledgement.objects.filter(client=locked, case=case).exists():
             raise AlreadyAcknowledged(
                 _("Das Fachverfahren hat zu diesem Antrag bereits eine Rückmeldung gegeben."),
@@ -344,130 +276,6 @@ def submission_acknowledge(
             },
         )
     return row
-
-
-# --- webhook deliveries ---------------------------------------------------------------
-
-
-def webhook_retry(*, actor: Any, delivery: WebhookDelivery) -> WebhookDelivery:
-    """Staff's "retry now": one more attempt at once, for a delivery that failed or
-    waits for its next attempt."""
-    from verbund.integrations.tasks import deliver_webhook
-
-    with transaction.atomic():
-        locked = (
-            WebhookDelivery.objects.select_for_update(of=("self",))
-            .select_related("client")
-            .get(pk=delivery.pk)
-        )
-        if locked.status == DeliveryStatus.DELIVERED:
-            raise ValidationError(_("Diese Nachricht ist bereits zugestellt."), code="delivered")
-        _require_active(locked.client)
-        if not locked.client.callback_url:
-            raise ValidationError(
-                _("Für diesen Zugang ist keine Callback-URL hinterlegt."), code="no_callback"
-            )
-        before = locked.status
-        locked.status = DeliveryStatus.PENDING
-        locked.next_attempt_at = timezone.now()
-        locked.save(update_fields=["status", "next_attempt_at"])
-        deliver_webhook.enqueue(str(locked.pk))
-        audit_record(
-            actor=actor,
-            action="integrations.webhook_retried",
-            obj=locked,
-            authority=locked.authority_id,
-            changes={"status": [before, DeliveryStatus.PENDING], "attempts": locked.attempts},
-        )
-    return locked
-
-
-def webhook_attempt_start(*, delivery_id: Any, now: dt.datetime) -> WebhookDelivery | None:
-    """Claim a due delivery for one attempt, or None when it is not due (delivered,
-    failed, or its next attempt lies ahead because a newer task took over).
-
-    The claim is one conditional UPDATE that also moves ``next_attempt_at`` past the
-    attempt's time, so two workers never send the same attempt, and no lock is held
-    while the receiver is asked.
-    """
-    lease = now + dt.timedelta(seconds=4 * webhooks.timeout_seconds() + 60)
-    claimed = (
-        WebhookDelivery.objects.filter(pk=delivery_id, status=DeliveryStatus.PENDING)
-        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
-        .update(attempts=F("attempts") + 1, next_attempt_at=lease)
-    )
-    if not claimed:
-        return None
-    return WebhookDelivery.objects.select_related("client").get(pk=delivery_id)
-
-
-def webhook_attempt_finish(
-    *, delivery: WebhookDelivery, outcome: webhooks.Outcome, now: dt.datetime
-) -> WebhookDelivery:
-    """Record an attempt's outcome: delivered; or the next attempt, enqueued in the
-    same transaction after the back-off; or, after the last attempt, failed.
-    Delivered and failed deliveries are audited; the attempts in between are
-    recorded on the row only."""
-    from verbund.integrations.tasks import deliver_webhook
-
-    with transaction.atomic():
-        locked = WebhookDelivery.objects.select_for_update().get(pk=delivery.pk)
-        locked.last_status_code = outcome.status_code
-        locked.last_error = outcome.error[:500]
-        if outcome.delivered:
-            locked.status = DeliveryStatus.DELIVERED
-            locked.delivered_at = now
-            locked.next_attempt_at = None
-        elif locked.attempts >= webhooks.max_attempts():
-            locked.status = DeliveryStatus.FAILED
-            locked.next_attempt_at = None
-        else:
-            locked.next_attempt_at = now + webhooks.backoff(locked.attempts)
-        locked.save(
-            update_fields=[
-                "status",
-                "next_attempt_at",
-                "last_status_code",
-                "last_error",
-                "delivered_at",
-            ]
-        )
-        if locked.status == DeliveryStatus.PENDING:
-            assert locked.next_attempt_at is not None
-            deliver_webhook.using(run_after=locked.next_attempt_at).enqueue(str(locked.pk))
-        else:
-            audit_record(
-                actor=None,
-                action=f"integrations.webhook_{locked.status}",
-                obj=locked,
-                authority=locked.authority_id,
-                changes={
-                    "attempts": locked.attempts,
-                    "status_code": locked.last_status_code,
-                    "error": locked.last_error[:200],
-                },
-            )
-    return locked
-
-
-def webhook_give_up(*, delivery: WebhookDelivery, reason: str) -> WebhookDelivery:
-    """A delivery that cannot be sent any more (its client was revoked or has no
-    callback URL): failed, with the reason, and still retryable once fixed."""
-    with transaction.atomic():
-        locked = WebhookDelivery.objects.select_for_update().get(pk=delivery.pk)
-        locked.status = DeliveryStatus.FAILED
-        locked.next_attempt_at = None
-        locked.last_status_code = None
-        locked.last_error = reason[:500]
-        locked.save(update_fields=["status", "next_attempt_at", "last_status_code", "last_error"])
-        audit_record(
-            actor=None,
-            action="integrations.webhook_failed",
-            obj=locked,
-            authority=locked.authority_id,
-            changes={"attempts": locked.attempts, "error": reason[:200]},
-        )
-    return locked
 
 
 def acknowledgements_erase(*, case: Case) -> int:

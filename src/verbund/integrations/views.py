@@ -26,6 +26,7 @@ from verbund.core.auth import staff_required
 from verbund.integrations import services
 from verbund.integrations.forms import ApiClientForm, CallbackForm
 from verbund.integrations.models import ApiClient, WebhookDelivery
+from verbund.integrations.webhooks.services import webhook_retry
 
 DELIVERIES_SHOWN = 50
 
@@ -172,7 +173,7 @@ def delivery_retry(request: HttpRequest, pk: int, delivery_id: str) -> HttpRespo
         action=Action.MANAGE,
     )
     try:
-        services.webhook_retry(actor=request.user, delivery=delivery)
+        webhook_retry(actor=request.user, delivery=delivery)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

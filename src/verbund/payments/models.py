@@ -11,6 +11,7 @@ simulated provider used by the demo and the tests.
 from __future__ import annotations
 
 import uuid
+from typing import Any, Protocol
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,15 @@ class PaymentStatus(models.TextChoices):
 
 
 FINAL_STATUSES = frozenset({PaymentStatus.PAYED, PaymentStatus.FAILED, PaymentStatus.CANCELED})
+
+
+class Payable(Protocol):
+    """What a payment is for: a citizen's submission (``Payment.submission``; the
+    applications app, which builds on payments, passes its ``Submission``)."""
+
+    pk: Any
+    reference: str
+    responsible_id: Any
 
 
 class Payment(models.Model):

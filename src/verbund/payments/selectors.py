@@ -5,8 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from verbund.applications.models import Submission
-from verbund.payments.models import Payment, SimulatedTransaction
+from verbund.payments.models import Payable, Payment, SimulatedTransaction
 
 
 def _uuid(value: Any) -> uuid.UUID | None:
@@ -16,9 +15,9 @@ def _uuid(value: Any) -> uuid.UUID | None:
         return None
 
 
-def latest_payment(submission: Submission) -> Payment | None:
+def latest_payment(submission: Payable) -> Payment | None:
     """The submission's newest payment attempt, or None if it has none."""
-    return Payment.objects.filter(submission=submission).order_by("-created_at").first()
+    return Payment.objects.filter(submission_id=submission.pk).order_by("-created_at").first()
 
 
 def payment_by_id(pk: Any) -> Payment | None:

@@ -18,9 +18,15 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from verbund.applications.models import Submission
+from verbund.core.actors import Actor
 from verbund.core.audit import audit_record, field_changes
-from verbund.payments.models import FINAL_STATUSES, Payment, PaymentStatus, SimulatedTransaction
+from verbund.payments.models import (
+    FINAL_STATUSES,
+    Payable,
+    Payment,
+    PaymentStatus,
+    SimulatedTransaction,
+)
 from verbund.payments.providers import (
     ProviderError,
     configured_provider_name,
@@ -46,7 +52,7 @@ def _check_amount(amount: Decimal) -> None:
 
 
 def payment_start(
-    *, submission: Submission, amount: Decimal, purpose: str, return_url: str, actor: Any = None
+    *, submission: Payable, amount: Decimal, purpose: str, return_url: str, actor: Actor = None
 ) -> Payment:
     """Create a transaction at the configured provider for ``submission``.
 
@@ -61,6 +67,10 @@ def payment_start(
     is still open, it is returned (the citizen continues on its pay page).
     Otherwise a new ``INITIAL`` payment is created. Callers look at the
     returned payment's ``status``.
+
+    The caller serialises starts for one submission (applications locks the
+    submission's row around this call), so that a double click cannot open two
+    attempts.
     """
     _check_amount(amount)
     purpose = purpose.strip()[:MAX_PURPOSE]
@@ -68,14 +78,15 @@ def payment_start(
         raise ValueError("A payment needs a purpose.")
     if not safe_redirect(return_url):
         raise ValueError("The return URL must be a page of this platform.")
-    for open_payment in Payment.objects.filter(submission=submission, status=PaymentStatus.INITIAL):
+    open_payments = Payment.objects.filter(
+        submission_id=submission.pk, status=PaymentStatus.INITIAL
+    )
+    for open_payment in open_payments:
         payment_refresh(payment=open_payment, actor=actor)
     name = configured_provider_name()
     chosen = provider(name)
     with transaction.atomic():
-        # One start per submission at a time: a double click cannot open two attempts.
-        Submission.objects.select_for_update().filter(pk=submission.pk).first()
-        earlier = Payment.objects.filter(submission=submission).order_by("-created_at")
+        earlier = Payment.objects.filter(submission_id=submission.pk).order_by("-created_at")
         paid = earlier.filter(status=PaymentStatus.PAYED).first()
         if paid is not None:
             return paid
@@ -83,7 +94,7 @@ def payment_start(
         if still_open is not None:
             return still_open
         payment = Payment.objects.create(
-            submission=submission,
+            submission_id=submission.pk,
             authority_id=submission.responsible_id,
             amount=amount,
             purpose=purpose,
@@ -120,7 +131,7 @@ def payment_start(
     return payment
 
 
-def payment_refresh(*, payment: Payment, actor: Any = None) -> Payment:
+def payment_refresh(*, payment: Payment, actor: Actor = None) -> Payment:
     """Ask the payment's provider for the outcome and record a final status once.
 
     ``INITIAL`` moves to ``PAYED``, ``FAILED`` or ``CANCELED`` exactly once
