@@ -149,8 +149,7 @@ def private_uses(imports: list[tuple[str, str, int]]) -> list[str]:
         and _app(importer) != _app(imported)
         and _app(importer) != "demo"
         and _app(imported) != "core"
-        and _surface(imported)
-        not in PUBLISHED | PUBLISHED_BY_APP.get(_app(imported), set())
+        and _surface(imported) not in PUBLISHED | PUBLISHED_BY_APP.get(_app(imported), set())
     ]
 
 
@@ -235,6 +234,5 @@ def test_the_real_code_is_seen() -> None:
     imports = all_imports()
     assert ("verbund.networks.services", "verbund.core.audit") in {(a, b) for a, b, _ in imports}
     assert any(
-        a.startswith("verbund.api.") and b == "verbund.authorities.selectors"
-        for a, b, _ in imports
+        a.startswith("verbund.api.") and b == "verbund.authorities.selectors" for a, b, _ in imports
     )

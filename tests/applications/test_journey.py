@@ -15,8 +15,8 @@ from django_tasks_db.models import DBTaskResult
 
 from tests.applications.conftest import World, pdf
 from tests.tasks import run_tasks
-from verbund.applications.models import Attachment, Draft, Submission, SubmissionStatus
 from verbund.applications.links import status_token
+from verbund.applications.models import Attachment, Draft, Submission, SubmissionStatus
 from verbund.cases.models import Case, CaseEvent, CaseStatus
 from verbund.core.models import AuditEntry
 

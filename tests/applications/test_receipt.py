@@ -19,9 +19,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from tests.factories import AuthorityFactory, ServiceFactory
+from verbund.applications.links import status_token
 from verbund.applications.models import Attachment, Submission, SubmissionStatus
 from verbund.applications.receipt import receipt_html, render_receipt
-from verbund.applications.links import status_token
 from verbund.authorities.models import Authority
 from verbund.catalogue.models import Level
 from verbund.core import pdf as core_pdf

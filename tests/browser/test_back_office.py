@@ -34,8 +34,8 @@ from tests.browser.test_citizen_journeys import AxeWithoutScripts, pdf_file
 from tests.cases.conftest import clerk_of, submit, take
 from tests.factories import PASSWORD, AdoptionFactory, FormVersionFactory, ServiceFactory
 from verbund.accounts.models import User
-from verbund.applications.models import Submission
 from verbund.applications.links import status_token
+from verbund.applications.models import Submission
 from verbund.cases.models import (
     Case,
     CaseDocument,

@@ -30,8 +30,8 @@ from tests.cases.conftest import clerk_of, process_for_dueren, submit, take
 from tests.clients import logged_in
 from tests.tasks import run_tasks
 from verbund.accounts.models import User
-from verbund.applications.models import Submission
 from verbund.applications.links import status_token
+from verbund.applications.models import Submission
 from verbund.authorities.models import Authority
 from verbund.cases import letters
 from verbund.cases.models import (

@@ -31,8 +31,8 @@ from tests.cases.test_xdomea import AKTE, DOKUMENT, NS, ROOT, texts
 from tests.cases.test_xdomea import schema as schema  # the fixture
 from tests.clients import logged_in
 from verbund.accounts.models import User
-from verbund.applications.models import Attachment, Submission
 from verbund.applications.links import status_token
+from verbund.applications.models import Attachment, Submission
 from verbund.authorities.models import Authority
 from verbund.cases import records
 from verbund.cases.models import (

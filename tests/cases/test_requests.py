@@ -19,8 +19,8 @@ from tests.cases.conftest import submit, take
 from tests.clients import logged_in
 from tests.tasks import run_tasks
 from verbund.accounts.models import User
-from verbund.applications.models import Submission
 from verbund.applications.links import status_token
+from verbund.applications.models import Submission
 from verbund.cases import services
 from verbund.cases.models import (
     Case,

@@ -273,7 +273,7 @@ def test_form_definitions_travel_with_the_entry(entries: list[Service]) -> None:
     FormVersion.objects.all().delete()
     Service.objects.all().delete()
     result = catalogue_import(document)
-    assert (result.created, result.forms) == (3, 1)
+    assert (result.created, result.parts) == (3, {"formular": 1})
     imported = FormVersion.objects.get()
     assert (imported.service.slug, imported.number, imported.definition) == (
         fahrzeug.slug,
@@ -283,9 +283,9 @@ def test_form_definitions_travel_with_the_entry(entries: list[Service]) -> None:
     assert imported.digest == definition_digest(newest)
     assert str(result) == "3 neu, 0 geändert, 0 unverändert, 1 Formularversionen veröffentlicht"
     # Importing the same again publishes nothing; a changed definition becomes version 2.
-    assert catalogue_import(document).forms == 0
+    assert catalogue_import(document).parts == {"formular": 0}
     entry["verbund"]["formular"]["definition"]["steps"][1]["title"] = "Ihre E-Mail-Adresse?"
-    assert catalogue_import(document).forms == 1
+    assert catalogue_import(document).parts == {"formular": 1}
     assert list(FormVersion.objects.values_list("number", flat=True).order_by("number")) == [1, 2]
 
     # An invalid definition is refused with the place, and nothing is written.

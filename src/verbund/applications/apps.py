@@ -8,3 +8,8 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self) -> None:
         from verbund.applications import checks, policies  # noqa: F401  (registers them)
+        from verbund.applications.selectors import OnlineApplications
+        from verbund.catalogue.hooks import ONLINE_APPLICATION
+
+        # "Online beantragen" on the catalogue's pages starts the journey here.
+        ONLINE_APPLICATION.register(OnlineApplications(), key="applications")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from typing import Any
+from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils import timezone
 
 from verbund.applications.models import Attachment, Draft, Submission
+from verbund.formengine.selectors import services_with_forms
 
 
 def draft_by_id(draft_id: Any) -> Draft | None:
@@ -59,3 +63,15 @@ def submission_attachment(submission: Submission, attachment_id: Any) -> Attachm
     except ValueError:
         return None
     return Attachment.objects.filter(submission=submission, pk=pk).first()
+
+
+class OnlineApplications:
+    """The catalogue's ``ONLINE_APPLICATION`` provider: a service can be applied for here
+    once its form is published, and the application starts at ``/antrag/neu/<key>/``."""
+
+    def available(self, service_ids: Collection[int]) -> set[int]:
+        return services_with_forms(service_ids)
+
+    def start_url(self, *, service_key: str, place_ars: str) -> str:
+        start = reverse("applications:start", kwargs={"key": service_key})
+        return f"{start}?{urlencode({'ort': place_ars})}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +25,9 @@ from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
 
 from verbund.authorities.models import Authority
+from verbund.catalogue.hooks import EXCHANGE_PARTS
 from verbund.catalogue.models import SECTION_FIELDS, Service, ServiceStatus
 from verbund.core.audit import audit_record, field_changes
-from verbund.formengine.engine import definition_digest, validate_definition
-from verbund.formengine.selectors import current_version
-from verbund.formengine.services import form_version_create
 
 FORMAT = "verbund-leistungskatalog"
 FORMAT_VERSION = 1
@@ -82,8 +80,9 @@ class ImportResult:
     created: int
     updated: int
     unchanged: int
-    # Form versions published by the import (a definition that differs from the newest).
-    forms: int = 0
+    # Per part of other apps (``hooks.EXCHANGE_PARTS``): how many entries changed it,
+    # e.g. ``{"formular": 1}``: one form version published.
+    parts: dict[str, int] = field(default_factory=dict)
 
     def __str__(self) -> str:
         text = _("%(created)d neu, %(updated)d geändert, %(unchanged)d unverändert") % {
@@ -91,8 +90,9 @@ class ImportResult:
             "updated": self.updated,
             "unchanged": self.unchanged,
         }
-        if self.forms:
-            text += ", " + _("%(forms)d Formularversionen veröffentlicht") % {"forms": self.forms}
+        for part in EXCHANGE_PARTS:
+            if self.parts.get(part.key):
+                text += ", " + part.summary(self.parts[part.key])
         return text
 
 
@@ -137,17 +137,22 @@ def service_entry(service: Service) -> dict[str, Any]:
             "bearbeitungsdauerArbeitstage": service.processing_days,
             "status": service.status,
             "entwickeltVon": {"ars": service.builder.ars, "name": service.builder.name},
-            **_form_of(service),
+            **_parts_of(service),
         },
     }
 
 
-def _form_of(service: Service) -> dict[str, Any]:
-    """The newest published form version, travelling with the entry."""
-    version = current_version(service.pk) if service.pk else None
-    if version is None:
+def _parts_of(service: Service) -> dict[str, Any]:
+    """What other apps add to the entry (``hooks.EXCHANGE_PARTS``; formengine: the newest
+    published form version)."""
+    if not service.pk:
         return {}
-    return {"formular": {"version": version.number, "definition": version.definition}}
+    parts = {}
+    for part in EXCHANGE_PARTS:
+        data = part.export(service)
+        if data is not None:
+            parts[part.key] = data
+    return parts
 
 
 def catalogue_export(services: Iterable[Service], *, source: str = "") -> dict[str, Any]:
@@ -311,21 +316,22 @@ def catalogue_import(data: Any, *, actor: Any = None) -> ImportResult:
                 % {"where": where, "slug": service.slug}
             )
             continue
-        form = entry["verbund"].get("formular")
-        if form is not None:
-            problems = validate_definition(form["definition"])
-            if problems:
-                errors.extend(
-                    _("%(where)s, Feld verbund.formular.definition: %(message)s")
-                    % {"where": where, "message": problem}
-                    for problem in problems[:10]
-                )
-                continue
+        part_problems = [
+            _("%(where)s, Feld verbund.%(part)s.%(field)s: %(message)s")
+            % {"where": where, "part": part.key, "field": field_name, "message": message}
+            for part in EXCHANGE_PARTS
+            if entry["verbund"].get(part.key) is not None
+            for field_name, message in part.problems(entry["verbund"][part.key])[:10]
+        ]
+        if part_problems:
+            errors.extend(part_problems)
+            continue
         prepared.append((service, entry, existing is None))
     if errors:
         raise CatalogueImportError(errors)
 
-    created = updated = unchanged = forms = 0
+    created = updated = unchanged = 0
+    applied = dict.fromkeys(EXCHANGE_PARTS.keys(), 0)
     with transaction.atomic():
         for service, entry, is_new in prepared:
             if is_new:
@@ -357,20 +363,11 @@ def catalogue_import(data: Any, *, actor: Any = None) -> ImportResult:
                         authority=service.builder_id,
                         changes=changes,
                     )
-            forms += _import_form(service, entry, actor)
-    return ImportResult(created, updated, unchanged, forms)
-
-
-def _import_form(service: Service, entry: dict[str, Any], actor: Any) -> int:
-    """Publish the entry's form definition as a new version when it differs; 1 if so."""
-    form = entry["verbund"].get("formular")
-    if form is None:
-        return 0
-    latest = current_version(service.pk)
-    if latest is not None and latest.digest == definition_digest(form["definition"]):
-        return 0
-    form_version_create(actor=actor, service=service, definition=form["definition"])
-    return 1
+            for part in EXCHANGE_PARTS:
+                data = entry["verbund"].get(part.key)
+                if data is not None and part.apply(service=service, data=data, actor=actor):
+                    applied[part.key] += 1
+    return ImportResult(created, updated, unchanged, applied)
 
 
 def catalogue_import_text(text: str, *, actor: Any = None) -> ImportResult:

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 
 from verbund.authorities.models import Authority
 from verbund.authorities.selectors import authority_by_key
+from verbund.catalogue.hooks import online_application
 from verbund.catalogue.index import (
     AuthorityRef,
     Resolution,
@@ -24,7 +24,6 @@ from verbund.catalogue.index import (
     routing_index,
 )
 from verbund.catalogue.models import Adoption, Office, Service, ServiceStatus
-from verbund.formengine.selectors import services_with_forms
 from verbund.networks.models import Network
 from verbund.networks.selectors import active_member_ids, active_members_by_network
 
@@ -227,11 +226,15 @@ def apply_url(resolution: Resolution, with_forms: set[int] | None = None) -> str
     service; empty where the responsible authority does not offer it online."""
     if resolution.adoption is None or not resolution.adoption.online:
         return ""
+    provider = online_application()
+    if provider is None:
+        return resolution.online_url
     if with_forms is None:
-        with_forms = services_with_forms([resolution.service.id])
+        with_forms = provider.available([resolution.service.id])
     if resolution.service.id in with_forms:
-        start = reverse("applications:start", kwargs={"key": resolution.service.key})
-        return f"{start}?ort={resolution.place.ars}"
+        return provider.start_url(
+            service_key=resolution.service.key, place_ars=resolution.place.ars
+        )
     return resolution.online_url
 
 
@@ -249,7 +252,8 @@ def place_services(place: AuthorityRef) -> list[PlaceOffer]:
     index = routing_index()
     resolutions = [index.resolve(service, place) for service in index.services.values()]
     offered = [r for r in resolutions if r.adoption is not None]
-    with_forms = services_with_forms(r.service.id for r in offered)
+    provider = online_application()
+    with_forms = provider.available([r.service.id for r in offered]) if provider else set()
     return [PlaceOffer(r.service, r, apply_url(r, with_forms)) for r in offered]
 
 

@@ -7,4 +7,10 @@ class FormengineConfig(AppConfig):
     verbose_name = _("Formulare")
 
     def ready(self) -> None:
+        from verbund.catalogue.hooks import EXCHANGE_PARTS
         from verbund.formengine import policies  # noqa: F401  (registers access policies)
+        from verbund.formengine.exchange import FormExchangePart
+
+        # A service's form travels with its catalogue entry.
+        part = FormExchangePart()
+        EXCHANGE_PARTS.register(part, key=part.key)
