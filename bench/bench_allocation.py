@@ -95,8 +95,8 @@ def measure(members: int, repeat: int) -> dict[str, Any]:
 
     from verbund.authorities.models import Authority
     from verbund.cases.models import Case
-    from verbund.networks.allocation import AllocationKey, allocate
-    from verbund.networks.basis import cases_per_authority, member_bases
+    from verbund.networks.costs.allocation import AllocationKey, allocate
+    from verbund.networks.costs.basis import cases_per_authority, member_bases
 
     berlin = ZoneInfo("Europe/Berlin")
     postgres = connection.vendor == "postgresql"

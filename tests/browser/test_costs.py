@@ -12,9 +12,9 @@ from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import login
 from tests.factories import AdoptionFactory, NetworkRoleFactory, OfficeFactory, make_user
-from tests.networks.test_costs import JAN_1, World
-from tests.networks.test_costs import world as world  # the fixture, re-exported
-from verbund.networks.models import AllocationRun, BudgetItem
+from tests.networks.costs.test_costs import JAN_1, World
+from tests.networks.costs.test_costs import world as world  # the fixture, re-exported
+from verbund.networks.costs.models import AllocationRun, BudgetItem
 
 pytestmark = [pytest.mark.browser]
 

@@ -14,9 +14,9 @@ from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import login
 from tests.factories import NetworkRoleFactory, make_user
-from tests.networks.test_groups import Wue
-from tests.networks.test_groups import wue as wue  # the fixture, re-exported
-from verbund.networks.models import GroupDocument, GroupTask, ProjectGroup
+from tests.networks.groups.test_groups import Wue
+from tests.networks.groups.test_groups import wue as wue  # the fixture, re-exported
+from verbund.networks.groups.models import GroupDocument, GroupTask, ProjectGroup
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 

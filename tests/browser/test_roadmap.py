@@ -13,9 +13,9 @@ from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import login
 from tests.factories import AdoptionFactory, AuthorityRoleFactory, make_user
-from tests.networks.test_roadmap import OLPE, SOEST, Swf
-from tests.networks.test_roadmap import swf as swf  # the fixture, re-exported
-from verbund.networks.models import RoadmapItem
+from tests.networks.roadmap.test_roadmap import OLPE, SOEST, Swf
+from tests.networks.roadmap.test_roadmap import swf as swf  # the fixture, re-exported
+from verbund.networks.roadmap.models import RoadmapItem
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 

@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from verbund.catalogue.models import Adoption, Office, Service, ServiceStatus
-from verbund.catalogue.selectors import network_reuse, service_use_by_network
+from verbund.catalogue.reuse.selectors import network_reuse
+from verbund.catalogue.selectors import service_use_by_network
 from verbund.networks.models import Network
 
 pytestmark = pytest.mark.django_db

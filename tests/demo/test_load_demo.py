@@ -126,8 +126,8 @@ def test_demo_users_can_log_in_with_the_printed_password() -> None:
 
 
 def test_demo_roadmap_of_suedwestfalen() -> None:
-    from verbund.networks.models import AdoptionCommitment, RoadmapItem
-    from verbund.networks.selectors_roadmap import roadmap_of_network
+    from verbund.networks.roadmap.models import AdoptionCommitment, RoadmapItem
+    from verbund.networks.roadmap.selectors import roadmap_of_network
 
     _load()
     network = Network.objects.get(slug="suedwestfalen")
@@ -164,8 +164,8 @@ def test_demo_roadmap_of_suedwestfalen() -> None:
 
 
 def test_demo_project_groups_of_wuerzburg() -> None:
-    from verbund.networks.models import GroupTask, Milestone, ProjectGroup
-    from verbund.networks.selectors_groups import groups_of_network
+    from verbund.networks.groups.models import GroupTask, Milestone, ProjectGroup
+    from verbund.networks.groups.selectors import groups_of_network
 
     _load()
     network = Network.objects.get(slug="wuerzburg")
@@ -212,8 +212,8 @@ def test_demo_project_groups_of_wuerzburg() -> None:
 def test_demo_dlz_budget_item_and_development_cost() -> None:
     from decimal import Decimal
 
-    from verbund.networks.models import BudgetItem, DevelopmentCost
-    from verbund.networks.selectors_costs import live_allocation
+    from verbund.networks.costs.models import BudgetItem, DevelopmentCost
+    from verbund.networks.costs.selectors import live_allocation
 
     _load()
     _load()  # idempotent
@@ -236,9 +236,10 @@ def test_each_coordinator_sees_the_network_on_one_screen() -> None:
     from decimal import Decimal
 
     from tests.clients import logged_in
+    from verbund.catalogue.reuse.selectors import reuse_report
     from verbund.core.charts import format_euro
-    from verbund.networks.models import BudgetItem
-    from verbund.networks.selectors_costs import live_allocation, reuse_report
+    from verbund.networks.costs.models import BudgetItem
+    from verbund.networks.costs.selectors import live_allocation
 
     _load()
     dlz = Network.objects.get(slug="dlz")

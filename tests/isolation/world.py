@@ -55,19 +55,10 @@ from verbund.catalogue.services import (
 from verbund.formengine.models import FormVersion
 from verbund.formengine.selectors import form_of
 from verbund.formengine.services import form_version_create
-from verbund.networks.models import (
-    Agreement,
-    AgreementKind,
-    CooperationArea,
-    GroupDocument,
-    GroupTask,
-    Membership,
-    Milestone,
-    Network,
-    ProjectGroup,
-)
-from verbund.networks.models_costs import BudgetItem
-from verbund.networks.models_roadmap import RoadmapItem
+from verbund.networks.costs.models import BudgetItem
+from verbund.networks.groups.models import GroupDocument, GroupTask, Milestone, ProjectGroup
+from verbund.networks.models import Agreement, AgreementKind, CooperationArea, Membership, Network
+from verbund.networks.roadmap.models import RoadmapItem
 from verbund.networks.services import area_create, area_level_set, membership_add, network_create
 from verbund.payments.services import payment_start
 from verbund.portal.models import LegalPage, LegalPageKind
@@ -332,7 +323,7 @@ def build_world() -> World:
         tenant.agreement.parties.set([tenant.authority])
         from django.core.files.uploadedfile import SimpleUploadedFile
 
-        from verbund.networks import services_groups
+        from verbund.networks.groups import services as services_groups
 
         tenant.group = services_groups.group_create(
             actor=tenant.user, network=tenant.network, name="eAkte", lead=tenant.authority
@@ -353,7 +344,7 @@ def build_world() -> World:
             title="Protokoll",
             upload=SimpleUploadedFile("protokoll.pdf", b"%PDF-1.4 Protokoll"),
         )
-        from verbund.networks import services_roadmap
+        from verbund.networks.roadmap import services as services_roadmap
 
         tenant.roadmap_item = services_roadmap.roadmap_take_build(
             actor=tenant.user,
@@ -367,7 +358,7 @@ def build_world() -> World:
         )
         from decimal import Decimal
 
-        from verbund.networks import services_costs
+        from verbund.networks.costs import services as services_costs
 
         tenant.budget_item = services_costs.budget_item_create(
             actor=tenant.user,

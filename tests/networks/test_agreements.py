@@ -126,7 +126,7 @@ def agree(dlz: Dlz, **overrides: Any) -> Agreement:
         "kind": AgreementKind.MANDATING,
         "processing": dlz[MERZENICH],
         "parties": list(dlz.members.values()),
-        "services": [dlz.service],
+        "service_ids": [dlz.service.pk],
         "starts_on": dt.date(2026, 1, 1),
         **overrides,
     }

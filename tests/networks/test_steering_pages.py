@@ -218,7 +218,7 @@ def test_the_dashboard_shows_areas_agreements_and_reuse_on_one_screen(
         kind="delegating",
         processing=dlz[MERZENICH],
         parties=[dlz[MERZENICH], dlz[JUELICH], dlz[KERPEN]],
-        services=[dlz.service],
+        service_ids=[dlz.service.pk],
         starts_on=dt.date(2026, 1, 1),
         ends_on=dt.date.today() + dt.timedelta(days=90),
         notice_months=3,

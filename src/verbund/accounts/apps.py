@@ -7,4 +7,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Benutzerkonten")
 
     def ready(self) -> None:
-        from verbund.accounts import policies  # noqa: F401  (registers access policies)
+        from verbund.accounts import (
+            hooks,
+            panels,
+            policies,  # noqa: F401  (registers access policies)
+        )
+
+        for entry in panels.AUTHORITY_MENU:
+            hooks.AUTHORITY_MENU.register(entry, key=entry.key)

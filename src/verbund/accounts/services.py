@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -28,7 +28,9 @@ from verbund.accounts.models import (
 from verbund.accounts.selectors import forget_grants
 from verbund.authorities.models import Authority
 from verbund.core.audit import audit_record, field_changes
-from verbund.networks.models import Network
+
+if TYPE_CHECKING:  # networks build on accounts; only the type is needed here
+    from verbund.networks.models import Network
 
 TOTP_DEVICE_NAME = "Authenticator-App"
 

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
-from verbund.accounts import services
+from verbund.accounts import hooks, services
 from verbund.accounts.forms import LoginForm, RoleGrantForm, StaffUserCreateForm, TokenForm
 from verbund.accounts.models import AuthorityRole, AuthorityRoleKind
 from verbund.accounts.selectors import grants_for, has_confirmed_totp
@@ -31,9 +31,7 @@ from verbund.authorities.models import Authority
 from verbund.core.access import Action, access_by_id, access_child_by_id, can, scoped
 from verbund.core.auth import second_factor_done, staff_required
 from verbund.core.models import AuditEntry
-from verbund.networks.models import Network
-from verbund.networks.selectors import networks_of_authority
-from verbund.portal.models import LegalPage, LegalPageKind
+from verbund.core.panels import render_menu, render_panels
 
 AUDIT_PAGE_SIZE = 50
 
@@ -200,13 +198,13 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         (authority, _role_labels(grants.authority_roles.get(authority.pk, frozenset())))
         for authority in scoped(request.user, Authority).order_by("name", "ars")
     ]
-    coordinated = grants.coordinated_network_ids
-    networks = [
-        (network, network.pk in coordinated)
-        for network in scoped(request.user, Network).order_by("name")
-    ]
     return render(
-        request, "staff/accounts/home.html", {"authorities": authorities, "networks": networks}
+        request,
+        "staff/accounts/home.html",
+        {
+            "authorities": authorities,
+            "panels": render_panels(hooks.STAFF_HOME, request, request.user),
+        },
     )
 
 
@@ -228,14 +226,6 @@ def _staff_rows(user: Any, authority: Authority) -> list[dict[str, Any]]:
 @staff_required
 def authority_workspace(request: HttpRequest, pk: int) -> HttpResponse:
     authority = access_by_id(request.user, Authority, pk)
-    pages = {
-        page.kind: page
-        for page in scoped(request.user, LegalPage).filter(authority_id=authority.pk)
-    }
-    legal_pages = [(kind, pages.get(kind)) for kind in LegalPageKind]
-    networks = scoped(request.user, Network).filter(
-        pk__in=networks_of_authority(authority.pk).values("pk")
-    )
     return render(
         request,
         "staff/accounts/authority.html",
@@ -243,8 +233,8 @@ def authority_workspace(request: HttpRequest, pk: int) -> HttpResponse:
             "authority": authority,
             "may_manage": can(request.user, Action.MANAGE, authority),
             "staff": _staff_rows(request.user, authority),
-            "legal_pages": legal_pages,
-            "networks": networks.order_by("name"),
+            "menu": render_menu(hooks.AUTHORITY_MENU, request, authority),
+            "panels": render_panels(hooks.AUTHORITY_WORKSPACE, request, authority),
         },
     )
 

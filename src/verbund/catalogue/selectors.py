@@ -7,10 +7,10 @@ The routing index and its value types are published here too (``routing_index``,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from verbund.authorities.models import Authority
@@ -24,11 +24,13 @@ from verbund.catalogue.index import (
     routing_index,
 )
 from verbund.catalogue.models import Adoption, Office, Service, ServiceStatus
+from verbund.networks.hooks import ServiceSummary
 from verbund.networks.models import Network
 from verbund.networks.selectors import active_member_ids, active_members_by_network
 
 
-def _running(on: dt.date) -> Q:
+def running_on(on: dt.date) -> Q:
+    """Adoptions running on the day (started, not ended)."""
     return Q(started_on__lte=on) & (Q(ended_on__isnull=True) | Q(ended_on__gte=on))
 
 
@@ -87,7 +89,7 @@ def published_service(key: str) -> Service | None:
 
 def running_adoptions(service: Service) -> QuerySet[Adoption]:
     return (
-        Adoption.objects.filter(_running(timezone.localdate()), service=service)
+        Adoption.objects.filter(running_on(timezone.localdate()), service=service)
         .select_related("authority", "office", "processing_authority")
         .order_by("started_on", "authority__name")
     )
@@ -112,7 +114,7 @@ def service_use_by_network(service: Service) -> list[NetworkUse]:
     """For each network the builder or an adopter belongs to: "used by N of M members"."""
     today = timezone.localdate()
     adopters = set(
-        Adoption.objects.filter(_running(today), service=service).values_list(
+        Adoption.objects.filter(running_on(today), service=service).values_list(
             "authority_id", flat=True
         )
     )
@@ -124,48 +126,6 @@ def service_use_by_network(service: Service) -> list[NetworkUse]:
         NetworkUse(network, len(members[network.pk]), len(members[network.pk] & adopters))
         for network in Network.objects.filter(pk__in=members).order_by("name")
     ]
-
-
-@dataclass(frozen=True)
-class ServiceReuse:
-    service: Service
-    builder_is_member: bool
-    adopters: int
-
-
-@dataclass(frozen=True)
-class NetworkReuse:
-    members: int
-    services_built: int
-    adoptions: int
-    members_served: int
-    rows: list[ServiceReuse]
-
-
-def network_reuse(network: Network) -> NetworkReuse:
-    """Reuse figures of a network: services its members built, adoptions by its
-    members, members that use at least one shared service."""
-    today = timezone.localdate()
-    member_ids = active_member_ids(network, on=today)
-    running = Adoption.objects.filter(
-        _running(today), authority_id__in=member_ids, service__status=ServiceStatus.PUBLISHED
-    )
-    services = (
-        Service.objects.filter(status=ServiceStatus.PUBLISHED)
-        .filter(Q(builder_id__in=member_ids) | Q(adoptions__in=running))
-        .distinct()
-        .annotate(member_adopters=Count("adoptions", filter=Q(adoptions__in=running)))
-        .select_related("builder")
-        .order_by("title")
-    )
-    rows = [ServiceReuse(s, s.builder_id in member_ids, s.member_adopters) for s in services]
-    return NetworkReuse(
-        members=len(member_ids),
-        services_built=sum(1 for r in rows if r.builder_is_member),
-        adoptions=running.count(),
-        members_served=running.values("authority_id").distinct().count(),
-        rows=rows,
-    )
 
 
 def offices_of(authority: Authority) -> QuerySet[Office]:
@@ -260,3 +220,40 @@ def place_services(place: AuthorityRef) -> list[PlaceOffer]:
 def published_services() -> QuerySet[Service]:
     """Every published service of the catalogue, by title (public data)."""
     return Service.objects.filter(status=ServiceStatus.PUBLISHED).order_by("title")
+
+
+def _summary(service: Service) -> ServiceSummary:
+    return ServiceSummary(
+        pk=service.pk,
+        key=service.key,
+        title=service.title,
+        leika_key=service.leika_key,
+        builder_id=service.builder_id,
+        builder_name=service.builder.name,
+        published=service.status == ServiceStatus.PUBLISHED,
+    )
+
+
+class CatalogueDirectory:
+    """The networks' ``SERVICE_DIRECTORY``: the catalogue's services as the networks see
+    them (agreements, the roadmap, development costs)."""
+
+    def published(self, *, builder_id: int | None = None) -> list[ServiceSummary]:
+        services = published_services().select_related("builder")
+        if builder_id is not None:
+            services = services.filter(builder_id=builder_id)
+        return [_summary(s) for s in services]
+
+    def services(self, ids: Collection[int]) -> dict[int, ServiceSummary]:
+        found = Service.objects.filter(pk__in=list(ids)).select_related("builder")
+        return {s.pk: _summary(s) for s in found}
+
+    def adopters(
+        self, service_ids: Collection[int], authority_ids: Collection[int], on: dt.date
+    ) -> dict[int, set[int]]:
+        adopters: dict[int, set[int]] = {pk: set() for pk in service_ids}
+        for service_id, authority_id in Adoption.objects.filter(
+            running_on(on), service_id__in=list(service_ids), authority_id__in=list(authority_ids)
+        ).values_list("service_id", "authority_id"):
+            adopters[service_id].add(authority_id)
+        return adopters

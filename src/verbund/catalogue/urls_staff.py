@@ -1,10 +1,10 @@
 """Staff pages of the catalogue (included by verbund.staff_urls under namespace ``staff``)."""
 
-from django.urls import URLPattern, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from verbund.catalogue import views
 
-urlpatterns: list[URLPattern] = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("leistungen/", views.catalogue, name="catalogue"),
     path("leistungen/neu/", views.service_create, name="service_create"),
     path("leistungen/<int:pk>/", views.service_detail, name="service"),
@@ -29,4 +29,5 @@ urlpatterns: list[URLPattern] = [
         views.adoption_end,
         name="adoption_end",
     ),
+    path("", include("verbund.catalogue.reuse.urls")),
 ]

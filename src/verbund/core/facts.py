@@ -66,9 +66,14 @@ class Period:
 class Fact(Protocol):
     """A figure per authority over a period, and per service and authority."""
 
-    key: str
-    label: str | Promise
-    unit: str | Promise
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def label(self) -> str | Promise: ...
+
+    @property
+    def unit(self) -> str | Promise: ...
 
     def per_authority(self, authority_ids: Collection[int], period: Period) -> dict[int, int]:
         """``{authority id: value}`` for every id given (0 where there is nothing)."""

@@ -19,9 +19,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import models
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
+
+from verbund.core.access import Action, can
 
 PanelContext = Callable[[HttpRequest, Any], Mapping[str, Any] | None]
 
@@ -53,3 +58,41 @@ def render_panels(panels: Iterable[Panel], request: HttpRequest, obj: Any) -> li
         # The panel's own template escaped whatever it shows.
         shown.append((panel.order, position, mark_safe(html)))  # noqa: S308
     return [html for _order, _position, html in sorted(shown, key=lambda s: (s[0], s[1]))]
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """One link an app adds to a page's menu (an authority's workspace lists the inbox,
+    the services, the API clients, …). ``url(request, obj)`` returns where it leads, or
+    ``None`` when this user may not go there."""
+
+    key: str
+    label: str | Promise
+    url: Callable[[HttpRequest, Any], str | None]
+    order: int = 100
+
+
+def render_menu(
+    entries: Iterable[MenuEntry], request: HttpRequest, obj: Any
+) -> list[tuple[str, str]]:
+    """``(label, url)`` of every entry this user may follow, in order."""
+    shown = []
+    for position, entry in enumerate(entries):
+        url = entry.url(request, obj)
+        if url:
+            shown.append((entry.order, position, str(entry.label), url))
+    return [(label, url) for _order, _position, label, url in sorted(shown)]
+
+
+def object_link(
+    url_name: str, action: Action = Action.VIEW
+) -> Callable[[HttpRequest, models.Model], str | None]:
+    """A :class:`MenuEntry`'s ``url``: the page ``url_name`` of the page's object (its
+    ``pk`` as ``pk``), for a user who may ``action`` on that object."""
+
+    def url(request: HttpRequest, obj: models.Model) -> str | None:
+        if not can(request.user, action, obj):
+            return None
+        return reverse(url_name, kwargs={"pk": obj.pk})
+
+    return url

@@ -10,9 +10,9 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from verbund.catalogue.reuse.selectors import development_costs
+from verbund.networks.costs.services import budget_item_create, development_cost_set
 from verbund.networks.models import Network
-from verbund.networks.selectors_costs import development_costs
-from verbund.networks.services_costs import budget_item_create, development_cost_set
 
 ITEM_TITLE = "Laufende Kosten der DLZ-Geschäftsstelle {year}"
 ITEM_DESCRIPTION = (

@@ -8,8 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from verbund.authorities.models import Authority
-from verbund.networks.models import Network
-from verbund.networks.services_groups import (
+from verbund.networks.groups.services import (
     group_create,
     group_update,
     milestone_create,
@@ -17,6 +16,7 @@ from verbund.networks.services_groups import (
     task_complete,
     task_create,
 )
+from verbund.networks.models import Network
 
 LANDKREIS = "09679"
 AUB = "096795644114"

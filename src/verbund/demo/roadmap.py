@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from verbund.authorities.models import Authority
 from verbund.catalogue.models import Service
 from verbund.networks.models import Network
-from verbund.networks.services_roadmap import (
+from verbund.networks.roadmap.services import (
     roadmap_commit,
     roadmap_propose,
     roadmap_publish,
@@ -125,4 +125,4 @@ def load_roadmap(network: Network) -> None:
         item = roadmap_take_build(actor=None, item=item, builder=members[spec.builder])
         item = roadmap_start_development(actor=None, item=item)
         if service is not None:
-            roadmap_publish(actor=None, item=item, service=service)
+            roadmap_publish(actor=None, item=item, service_id=service.pk)

@@ -7,8 +7,12 @@ class IntegrationsConfig(AppConfig):
     verbose_name = _("Anbindung von Fachverfahren")
 
     def ready(self) -> None:
+        from verbund.accounts import hooks as accounts
         from verbund.cases import hooks as cases
-        from verbund.integrations import policies  # noqa: F401  (registers access policies)
+        from verbund.integrations import (
+            panels,
+            policies,  # noqa: F401  (registers access policies)
+        )
         from verbund.integrations.services import acknowledgements_erase
         from verbund.integrations.webhooks.services import submission_announce
 
@@ -19,3 +23,5 @@ class IntegrationsConfig(AppConfig):
         cases.PERSONAL_DATA_ERASED.register(
             acknowledgements_erase, key="integrations.acknowledgements"
         )
+        for entry in panels.AUTHORITY_MENU:
+            accounts.AUTHORITY_MENU.register(entry, key=entry.key)

@@ -7,4 +7,24 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Verbünde")
 
     def ready(self) -> None:
-        from verbund.networks import policies  # noqa: F401  (registers access policies)
+        from verbund.accounts import hooks as accounts
+        from verbund.networks import (
+            hooks,
+            panels,
+            policies,  # noqa: F401  (registers access policies)
+        )
+        from verbund.networks.costs import panels as costs
+        from verbund.networks.costs import policies as cost_policies  # noqa: F401
+        from verbund.networks.groups import panels as groups
+        from verbund.networks.groups import policies as group_policies  # noqa: F401
+        from verbund.networks.roadmap import panels as roadmap
+        from verbund.networks.roadmap import policies as roadmap_policies  # noqa: F401
+
+        # The sub-domains' sections of the steering dashboard.
+        for panel in (groups.DASHBOARD, roadmap.DASHBOARD, costs.DASHBOARD):
+            hooks.DASHBOARD.register(panel, key=panel.key)
+        # "Meine Verbünde" on the staff start page and an authority's networks.
+        accounts.STAFF_HOME.register(panels.STAFF_HOME, key=panels.STAFF_HOME.key)
+        accounts.AUTHORITY_WORKSPACE.register(
+            panels.AUTHORITY_WORKSPACE, key=panels.AUTHORITY_WORKSPACE.key
+        )

@@ -221,6 +221,9 @@ class Agreement(models.Model):
         return [party for party in self.parties.all() if party.pk != self.processing_id]
 
 
-from verbund.networks.models_costs import *  # noqa: E402,F403
-from verbund.networks.models_groups import *  # noqa: E402,F403
-from verbund.networks.models_roadmap import *  # noqa: E402,F403
+# The sub-domains' models belong to this app (label "networks"); Django finds them
+# through these imports. Code imports them from their sub-domain, e.g.
+# ``from verbund.networks.costs.models import BudgetItem``.
+from verbund.networks.costs import models as _costs  # noqa: E402,F401
+from verbund.networks.groups import models as _groups  # noqa: E402,F401
+from verbund.networks.roadmap import models as _roadmap  # noqa: E402,F401

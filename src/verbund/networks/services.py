@@ -15,8 +15,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from verbund.authorities.models import Authority
-from verbund.catalogue.models import Service
 from verbund.core.audit import audit_record, field_changes
+from verbund.networks.hooks import ServiceSummary, service_directory
 from verbund.networks.models import (
     Agreement,
     AgreementKind,
@@ -247,7 +247,7 @@ def _agreement_problems(
     network: Network,
     processing: Authority,
     parties: Sequence[Authority],
-    services: Sequence[Service],
+    services: Sequence[ServiceSummary],
     starts_on: dt.date,
     ends_on: dt.date | None,
     exclude_id: int | None = None,
@@ -281,8 +281,9 @@ def _agreement_problems(
             clashes = clashes.exclude(pk=exclude_id)
         for other in clashes.prefetch_related("services", "parties").order_by("title"):
             other_parties = {p.pk for p in other.parties.all()} - {other.processing_id}
+            other_services = {s.pk for s in other.services.all()}
             for service in sorted(services, key=lambda s: s.title):
-                if service not in other.services.all():
+                if service.pk not in other_services:
                     continue
                 for party in sorted(parties, key=lambda p: p.name):
                     if party.pk in served and party.pk in other_parties:
@@ -304,7 +305,7 @@ def agreement_create(
     kind: str,
     processing: Authority,
     parties: Sequence[Authority],
-    services: Sequence[Service] = (),
+    service_ids: Sequence[int] = (),
     areas: Sequence[CooperationArea] = (),
     tasks: str = "",
     starts_on: dt.date,
@@ -314,8 +315,13 @@ def agreement_create(
     document: UploadedFile | None = None,
 ) -> Agreement:
     """Record a binding agreement. While it is in force the routing sends the covered
-    services' cases of every other party to the processing member. Every problem is
-    reported at once; nothing is saved then."""
+    services' cases of every other party to the processing member; the services must
+    be published in the catalogue. Every problem is reported at once; nothing is saved
+    then."""
+    found = service_directory().services(service_ids)
+    services = [found[pk] for pk in dict.fromkeys(service_ids) if pk in found]
+    unpublished = [pk for pk in dict.fromkeys(service_ids) if pk not in found]
+    unpublished += [s.pk for s in services if not s.published]
     with transaction.atomic():
         # Serialise agreement writes so that two overlapping ones cannot both pass.
         Network.objects.select_for_update().get(pk=network.pk)
@@ -327,6 +333,10 @@ def agreement_create(
             starts_on=starts_on,
             ends_on=ends_on,
         )
+        if unpublished:
+            problems.append(
+                _("Eine gewählte Leistung ist im Katalog nicht veröffentlicht."),
+            )
         if kind not in AgreementKind.values:
             problems.append(_("Unbekannte Art der Vereinbarung."))
         if any(area.network_id != network.pk for area in areas):
@@ -354,7 +364,7 @@ def agreement_create(
         agreement.full_clean()
         agreement.save()
         agreement.parties.set(parties)
-        agreement.services.set(services)
+        agreement.services.set([s.pk for s in services])
         agreement.areas.set(areas)
         audit_record(
             actor=actor,
@@ -369,7 +379,7 @@ def agreement_create(
                     "kind": kind,
                     "processing": processing.ars,
                     "parties": sorted(p.ars for p in parties),
-                    "services": sorted(s.leika_key for s in services),
+                    "services": sorted((s.leika_key for s in services), key=lambda key: key or ""),
                     "starts_on": starts_on,
                     "ends_on": ends_on,
                     "document_sha256": agreement.document_sha256,

@@ -1,12 +1,14 @@
-"""Staff pages of networks (included by verbund.staff_urls under namespace ``staff``)."""
+"""Staff pages of networks (included by verbund.staff_urls under namespace ``staff``):
+the network, its members, cooperation areas, agreements and dashboard here; each
+sub-domain's pages from its own ``urls.py``."""
 
-from django.urls import URLPattern, path
+from django.urls import URLPattern, URLResolver, include, path
 
-from verbund.networks import urls_costs, urls_groups, urls_roadmap, views, views_dashboard
+from verbund.networks import views
 
-urlpatterns: list[URLPattern] = [
-    *views_dashboard.urlpatterns,
+urlpatterns: list[URLPattern | URLResolver] = [
     path("verbuende/<int:pk>/", views.network_detail, name="network"),
+    path("verbuende/<int:pk>/steuerung/", views.network_dashboard, name="network_dashboard"),
     path("verbuende/<int:pk>/bearbeiten/", views.network_edit, name="network_edit"),
     path("verbuende/<int:pk>/mitglieder/neu/", views.membership_add, name="membership_add"),
     path(
@@ -35,7 +37,7 @@ urlpatterns: list[URLPattern] = [
         views.agreement_document,
         name="agreement_document",
     ),
-    *urls_groups.urlpatterns,
-    *urls_roadmap.urlpatterns,
-    *urls_costs.urlpatterns,
+    path("", include("verbund.networks.groups.urls")),
+    path("", include("verbund.networks.roadmap.urls")),
+    path("", include("verbund.networks.costs.urls")),
 ]

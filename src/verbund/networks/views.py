@@ -18,12 +18,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from verbund.accounts.selectors import coordinators_of_network
 from verbund.authorities.models import Authority
-from verbund.catalogue.selectors import network_reuse, published_services
+from verbund.core import charts
 from verbund.core.access import Action, access_by_id, access_child_by_id, can, scoped
 from verbund.core.auth import staff_required
 from verbund.core.models import AuditEntry
+from verbund.core.panels import render_panels
 from verbund.core.storage import private_download
-from verbund.networks import selectors, services
+from verbund.networks import hooks, selectors, services
 from verbund.networks.forms import (
     AgreementEndForm,
     AgreementForm,
@@ -33,6 +34,7 @@ from verbund.networks.forms import (
     MembershipEndForm,
     NetworkForm,
 )
+from verbund.networks.hooks import service_directory
 from verbund.networks.models import (
     Agreement,
     CooperationArea,
@@ -55,7 +57,7 @@ def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "other_memberships": selectors.past_and_future_memberships(network),
             "coordinators": coordinators_of_network(network.pk),
             "end_form": MembershipEndForm(),
-            "reuse": network_reuse(network),
+            "panels": render_panels(hooks.NETWORK_PAGE, request, network),
         },
     )
 
@@ -301,7 +303,7 @@ def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
     network = access_by_id(request.user, Network, pk, Action.CHANGE)
     members = _members(network)
     areas = selectors.areas_of_network(network)
-    services_offered = list(published_services().values_list("pk", "title"))
+    services_offered = [(s.pk, s.title) for s in service_directory().published()]
     form = AgreementForm(
         request.POST or None,
         request.FILES or None,
@@ -320,7 +322,7 @@ def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
                 kind=data["kind"],
                 processing=access_authority_of_network(network, data["processing"]),
                 parties=[access_authority_of_network(network, i) for i in data["parties"]],
-                services=list(published_services().filter(pk__in=data["services"])),
+                service_ids=data["services"],
                 areas=[by_id[i] for i in data["areas"]],
                 tasks=data["tasks"],
                 starts_on=data["starts_on"],
@@ -411,4 +413,48 @@ def agreement_document(request: HttpRequest, pk: int, agreement_pk: int) -> File
         agreement.document,
         filename=agreement.document_name or "vereinbarung.pdf",
         content_type="application/pdf",
+    )
+
+
+# --- the coordinator's dashboard ---------------------------------------------------------
+
+# Agreements whose end or last day for notice falls within this many days are flagged.
+SOON_DAYS = 183
+
+
+def _area_chart(network: Network, day: dt.date) -> charts.Chart | None:
+    areas, rows = selectors.area_matrix(network, on=day)
+    if not areas:
+        return None
+    return charts.level_matrix(
+        _("Kooperationsfelder und Stufen der Mitglieder"),
+        [area.name for area in areas],
+        [(row.authority.name, row.levels) for row in rows],
+        {int(value): str(label) for value, label in ParticipationLevel.choices},
+        label_header=_("Mitglied"),
+        chart_id="chart-areas",
+    )
+
+
+@staff_required
+@require_safe
+def network_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access_by_id(request.user, Network, pk)
+    today = timezone.localdate()
+    soon = today + dt.timedelta(days=SOON_DAYS)
+    members = selectors.active_memberships(network)
+    agreements = [row for row in selectors.agreements_of_network(network) if row.in_force]
+    return render(
+        request,
+        "staff/networks/dashboard.html",
+        {
+            "network": network,
+            "may_change": can(request.user, Action.CHANGE, network),
+            "today": today,
+            "soon": soon,
+            "members": members,
+            "area_chart": _area_chart(network, today),
+            "agreements": agreements,
+            "panels": render_panels(hooks.DASHBOARD, request, network),
+        },
     )

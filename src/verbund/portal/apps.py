@@ -7,4 +7,11 @@ class PortalConfig(AppConfig):
     verbose_name = _("Bürgerportal")
 
     def ready(self) -> None:
-        from verbund.portal import policies  # noqa: F401  (registers access policies)
+        from verbund.accounts import hooks as accounts
+        from verbund.portal import (
+            panels,
+            policies,  # noqa: F401  (registers access policies)
+        )
+
+        panel = panels.AUTHORITY_WORKSPACE
+        accounts.AUTHORITY_WORKSPACE.register(panel, key=panel.key)

@@ -294,7 +294,7 @@ class Command(BaseCommand):
                 kind=AgreementKind.MANDATING,
                 processing=members[MERZENICH],
                 parties=list(members.values()),
-                services=[Service.objects.get(slug=steering.AGREEMENT_SERVICE)],
+                service_ids=[Service.objects.get(slug=steering.AGREEMENT_SERVICE).pk],
                 areas=[],
                 tasks=steering.AGREEMENT_TASKS,
                 starts_on=steering.AGREEMENT_STARTS,

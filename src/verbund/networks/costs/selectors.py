@@ -1,0 +1,155 @@
+"""Reads for cost allocation: budget items, live and frozen shares (issue #6, item 5;
+the reuse report of a network is the catalogue's: ``catalogue.reuse``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from verbund.networks.costs.allocation import (
+    VAT_STANDARD_RATE,
+    Allocation,
+    AllocationKey,
+    MemberBasis,
+    MemberShare,
+    allocate,
+)
+from verbund.networks.costs.basis import member_bases
+from verbund.networks.costs.models import (
+    AllocationRow,
+    AllocationRun,
+    BudgetItem,
+    BudgetUsage,
+)
+from verbund.networks.models import Network
+from verbund.networks.selectors import active_member_ids
+
+ZERO = Decimal("0.00")
+
+
+def item_key(item: BudgetItem) -> AllocationKey:
+    """The item's key; raises ``ValidationError`` for weights that do not sum to 100."""
+    return AllocationKey(
+        equal=Decimal(item.weight_equal),
+        population=Decimal(item.weight_population),
+        cases=Decimal(item.weight_cases),
+        usage=Decimal(item.weight_usage),
+    )
+
+
+def item_vat_rate(item: BudgetItem) -> Decimal | None:
+    return VAT_STANDARD_RATE if item.vat else None
+
+
+def usage_of(item: BudgetItem) -> dict[int, Decimal]:
+    """``{authority id: usage}`` entered for the item (none for an unsaved one)."""
+    if item.pk is None:
+        return {}
+    return dict(BudgetUsage.objects.filter(item=item).values_list("authority_id", "usage"))
+
+
+def item_member_ids(item: BudgetItem) -> set[int]:
+    """The members the item is split among: the network's members on the period's end."""
+    return active_member_ids(item.network, on=item.period_end)
+
+
+def item_bases(item: BudgetItem, usage: dict[int, Decimal] | None = None) -> list[MemberBasis]:
+    return member_bases(
+        item_member_ids(item),
+        start=item.period_start,
+        end=item.period_end,
+        population_date=item.population_on,
+        usage=usage if usage is not None else usage_of(item),
+    )
+
+
+def live_allocation(item: BudgetItem) -> Allocation:
+    """The shares from today's figures. Raises ``ValidationError`` when they cannot be
+    computed (a member without population, no cases at all, …)."""
+    return allocate(
+        Decimal(item.amount), item_bases(item), item_key(item), vat_rate=item_vat_rate(item)
+    )
+
+
+def run_of(item: BudgetItem) -> AllocationRun | None:
+    return AllocationRun.objects.filter(item=item).first()
+
+
+def frozen_allocation(run: AllocationRun) -> Allocation:
+    """A closed run as the engine's ``Allocation``, rebuilt from its stored rows."""
+    item = run.item
+    shares = []
+    for row in AllocationRow.objects.filter(run=run).order_by("position"):
+        shares.append(
+            MemberShare(
+                basis=MemberBasis(
+                    authority_id=row.authority_id,
+                    name=row.name,
+                    population=row.population,
+                    cases=row.cases,
+                    usage=Decimal(row.usage),
+                ),
+                exact=Fraction(row.exact),
+                equal=row.equal_part,
+                population=row.population_part,
+                cases=row.cases_part,
+                usage=row.usage_part,
+                net=row.net,
+                vat=row.vat,
+                gross=row.gross,
+                remainder_cent=row.remainder_cent,
+            )
+        )
+
+    def total(attribute: str) -> Decimal:
+        return sum((getattr(s, attribute) for s in shares), ZERO)
+
+    return Allocation(
+        total=Decimal(item.amount).quantize(ZERO),
+        key=item_key(item),
+        vat_rate=run.vat_rate.normalize() if run.vat_rate is not None else None,
+        shares=tuple(shares),
+        equal_total=total("equal"),
+        population_total=total("population"),
+        cases_total=total("cases"),
+        usage_total=total("usage"),
+        net_total=total("net"),
+        vat_total=total("vat"),
+        gross_total=total("gross"),
+        remainder_cents=sum(1 for s in shares if s.remainder_cent),
+        remainder_note=run.remainder_note,
+    )
+
+
+def item_allocation(item: BudgetItem) -> Allocation:
+    """The frozen result of a closed item, else the live one (may raise ``ValidationError``)."""
+    run = run_of(item)
+    return frozen_allocation(run) if run is not None else live_allocation(item)
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    item: BudgetItem
+    closed: bool
+    gross_total: Decimal | None  # of the closed run
+
+
+def budget_items_of_network(network: Network) -> list[ItemRow]:
+    """The network's items, newest period first, with the gross total of closed ones."""
+    items = list(network.budget_items.order_by("-period_start", "title"))
+    runs = {
+        run.item_id: run for run in AllocationRun.objects.filter(item__in=[i.pk for i in items])
+    }
+    gross: dict[int, Decimal] = {}
+    for run_id, value in (
+        AllocationRow.objects.filter(run__in=list(runs.values()))
+        .values_list("run__item_id", "gross")
+        .order_by()
+    ):
+        gross[run_id] = gross.get(run_id, ZERO) + value
+    return [ItemRow(item, item.pk in runs, gross.get(item.pk)) for item in items]
+
+
+def budget_total(rows: list[ItemRow]) -> Decimal:
+    return sum((row.item.amount for row in rows), ZERO)

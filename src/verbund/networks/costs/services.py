@@ -1,0 +1,336 @@
+"""Writes for cost allocation (issue #6, item 5) and the reuse report's input (item 6).
+
+Each function is atomic and audited. Bad input is refused with every problem at
+once (German messages in one ``ValidationError``) and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from verbund.authorities.models import Authority
+from verbund.core.actors import Actor
+from verbund.core.audit import audit_record, field_changes
+from verbund.networks.costs.allocation import AllocationKey, allocate
+from verbund.networks.costs.models import (
+    AllocationRow,
+    AllocationRun,
+    BudgetItem,
+    BudgetUsage,
+    DevelopmentCost,
+)
+from verbund.networks.costs.selectors import item_bases, item_vat_rate, usage_of
+from verbund.networks.hooks import service_directory
+from verbund.networks.models import Network
+
+_ITEM_FIELDS = (
+    "title",
+    "description",
+    "amount",
+    "period_start",
+    "period_end",
+    "population_on",
+    "weight_equal",
+    "weight_population",
+    "weight_cases",
+    "weight_usage",
+    "vat",
+)
+MAX_AMOUNT = Decimal("999999999999.99")
+
+
+def _item_state(item: BudgetItem) -> dict[str, Any]:
+    return {name: getattr(item, name) for name in _ITEM_FIELDS}
+
+
+def _closed(item: BudgetItem) -> bool:
+    return AllocationRun.objects.filter(item=item).exists()
+
+
+def _item_problems(item: BudgetItem, *, closing: bool = False) -> list[str]:
+    """Every problem of the item: its own fields, the key, and the basis of its members
+    (the engine's messages, e.g. a member without population). Usage is entered after
+    the item exists, so a usage weight without any usage yet is refused only when the
+    item is closed."""
+    problems: list[str] = []
+    if not item.title.strip():
+        problems.append(_("Bitte geben Sie eine Bezeichnung an."))
+    amount: Decimal | None = item.amount
+    if not isinstance(amount, Decimal) or not amount.is_finite():
+        problems.append(_("Der Betrag ist keine Zahl."))
+        amount = None
+    elif amount > MAX_AMOUNT:
+        problems.append(_("Der Betrag ist zu groß."))
+        amount = None
+    if item.period_end < item.period_start:
+        problems.append(_("Der Zeitraum endet vor seinem Beginn."))
+    try:
+        key = AllocationKey(
+            equal=Decimal(item.weight_equal),
+            population=Decimal(item.weight_population),
+            cases=Decimal(item.weight_cases),
+            usage=Decimal(item.weight_usage),
+        )
+    except ValidationError as exc:
+        problems += exc.messages
+        key = None
+    if key is not None and amount is not None and item.period_end >= item.period_start:
+        try:
+            allocate(amount, item_bases(item), key, vat_rate=item_vat_rate(item))
+        except ValidationError as exc:
+            problems += [
+                message
+                for error in exc.error_list
+                if closing or error.code != "usage_zero"
+                for message in error.messages
+            ]
+    return problems
+
+
+def _save_item(item: BudgetItem) -> None:
+    problems = _item_problems(item)
+    if problems:
+        raise ValidationError(problems)
+    item.title = item.title.strip()
+    item.full_clean()
+    item.save()
+
+
+def budget_item_create(
+    *,
+    actor: Any,
+    network: Network,
+    title: str,
+    description: str = "",
+    amount: Decimal,
+    period_start: dt.date,
+    period_end: dt.date,
+    population_on: dt.date,
+    weight_equal: Decimal,
+    weight_population: Decimal,
+    weight_cases: Decimal,
+    weight_usage: Decimal,
+    vat: bool = False,
+) -> BudgetItem:
+    """Record a budget item. Refused, nothing saved, when its key's weights do not sum
+    to 100 % or its shares cannot be computed for the network's members on the
+    period's end (a member without population at the reference date, …)."""
+    with transaction.atomic():
+        item = BudgetItem(
+            network=network,
+            title=title,
+            description=description,
+            amount=amount,
+            period_start=period_start,
+            period_end=period_end,
+            population_on=population_on,
+            weight_equal=weight_equal,
+            weight_population=weight_population,
+            weight_cases=weight_cases,
+            weight_usage=weight_usage,
+            vat=vat,
+        )
+        _save_item(item)
+        audit_record(
+            actor=actor,
+            action="networks.budget_item_created",
+            obj=item,
+            network=network,
+            changes=field_changes(None, _item_state(item)),
+        )
+        return item
+
+
+def budget_item_update(*, actor: Any, item: BudgetItem, **values: Any) -> BudgetItem:
+    """Change an open item's fields (any of ``title``, ``description``, ``amount``, the
+    period, ``population_on``, the weights, ``vat``); checked like a new one."""
+    unknown = set(values) - set(_ITEM_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    with transaction.atomic():
+        item = BudgetItem.objects.select_for_update().get(pk=item.pk)
+        if _closed(item):
+            raise ValidationError(_("Der Posten ist abgeschlossen und kann nicht geändert werden."))
+        before = _item_state(item)
+        for name, value in values.items():
+            setattr(item, name, value)
+        changes = field_changes(before, _item_state(item))
+        if not changes:
+            return item
+        _save_item(item)
+        audit_record(
+            actor=actor,
+            action="networks.budget_item_updated",
+            obj=item,
+            network=item.network_id,
+            changes=changes,
+        )
+        return item
+
+
+def usage_set(*, actor: Any, item: BudgetItem, authority: Authority, usage: Decimal) -> BudgetItem:
+    """Set a member's usage figure for an open item (0 removes it)."""
+    with transaction.atomic():
+        item = BudgetItem.objects.select_for_update().get(pk=item.pk)
+        problems = []
+        if _closed(item):
+            problems.append(_("Der Posten ist abgeschlossen und kann nicht geändert werden."))
+        members = {b.authority_id for b in item_bases(item, usage={})}
+        if authority.pk not in members:
+            problems.append(
+                _("%(name)s ist zum Ende des Zeitraums kein Mitglied des Verbunds.")
+                % {"name": authority.name}
+            )
+        try:
+            valid = usage.is_finite() and 0 <= usage <= MAX_AMOUNT
+        except (AttributeError, InvalidOperation):
+            valid = False
+        if not valid:
+            problems.append(_("Die Nutzung muss eine Zahl von 0 an sein."))
+        elif usage != usage.quantize(Decimal("0.01")):
+            problems.append(_("Die Nutzung darf höchstens zwei Nachkommastellen haben."))
+        if problems:
+            raise ValidationError(problems)
+        before = usage_of(item).get(authority.pk)
+        if before == usage or (before is None and usage == 0):
+            return item
+        if usage == 0:
+            BudgetUsage.objects.filter(item=item, authority=authority).delete()
+        else:
+            BudgetUsage.objects.update_or_create(
+                item=item, authority=authority, defaults={"usage": usage}
+            )
+        audit_record(
+            actor=actor,
+            action="networks.budget_usage_set",
+            obj=item,
+            network=item.network_id,
+            authority=authority,
+            changes=field_changes({"usage": before}, {"usage": usage}),
+        )
+        return item
+
+
+def allocation_close(*, actor: Any, item: BudgetItem) -> AllocationRun:
+    """Close the item: compute the shares from the figures of now (the members on the
+    period's end, their population, the cases of the period, the usage entered) and
+    store them, so that the statements stay the same when figures change later."""
+    with transaction.atomic():
+        item = BudgetItem.objects.select_for_update().get(pk=item.pk)
+        if _closed(item):
+            raise ValidationError(_("Der Posten ist bereits abgeschlossen."))
+        problems = _item_problems(item, closing=True)
+        if problems:
+            raise ValidationError(problems)
+        key = AllocationKey(
+            equal=item.weight_equal,
+            population=item.weight_population,
+            cases=item.weight_cases,
+            usage=item.weight_usage,
+        )
+        vat_rate = item_vat_rate(item)
+        result = allocate(item.amount, item_bases(item), key, vat_rate=vat_rate)
+        run = AllocationRun.objects.create(
+            item=item,
+            computed_at=timezone.now(),
+            computed_by=actor if getattr(actor, "pk", None) else None,
+            vat_rate=vat_rate,
+            remainder_note=result.remainder_note,
+        )
+        AllocationRow.objects.bulk_create(
+            AllocationRow(
+                run=run,
+                authority_id=share.authority_id,
+                position=position,
+                name=share.name,
+                population=share.basis.population,
+                cases=share.basis.cases,
+                usage=Decimal(share.basis.usage),
+                equal_part=share.equal,
+                population_part=share.population,
+                cases_part=share.cases,
+                usage_part=share.usage,
+                net=share.net,
+                vat=share.vat,
+                gross=share.gross,
+                exact=str(share.exact),
+                remainder_cent=share.remainder_cent,
+            )
+            for position, share in enumerate(result.shares)
+        )
+        audit_record(
+            actor=actor,
+            action="networks.allocation_closed",
+            obj=item,
+            network=item.network_id,
+            changes={
+                "members": [None, len(result.shares)],
+                "net_total": [None, str(result.net_total)],
+                "vat_total": [None, str(result.vat_total)],
+                "gross_total": [None, str(result.gross_total)],
+            },
+        )
+        return run
+
+
+def development_cost_set(
+    *, actor: Actor, network: Network, amount: Decimal | None, service_id: int | None = None
+) -> DevelopmentCost | None:
+    """Set what building one online service would cost a member alone: the network's
+    default (``service_id`` empty) or one published service's figure. ``None`` removes
+    it."""
+    service = None
+    if service_id is not None:
+        service = service_directory().services([service_id]).get(service_id)
+        if service is None or not service.published:
+            raise ValidationError(
+                _("Diese Leistung ist im Katalog nicht veröffentlicht."), code="service"
+            )
+    with transaction.atomic():
+        Network.objects.select_for_update().get(pk=network.pk)
+        if amount is not None and (
+            not amount.is_finite()
+            or amount < 0
+            or amount > MAX_AMOUNT
+            or amount != amount.quantize(Decimal("0.01"))
+        ):
+            raise ValidationError(
+                _("Die Entwicklungskosten müssen ein Betrag von 0 an auf den Cent genau sein.")
+            )
+        rows = DevelopmentCost.objects.filter(network=network)
+        row = (
+            rows.filter(service__isnull=True)
+            if service_id is None
+            else rows.filter(service_id=service_id)
+        ).first()
+        before = row.amount if row is not None else None
+        if before == amount:
+            return row
+        if amount is None:
+            assert row is not None
+            row.delete()
+        elif row is None:
+            row = DevelopmentCost.objects.create(
+                network=network, service_id=service_id, amount=amount
+            )
+        else:
+            row.amount = amount
+            row.save(update_fields=["amount"])
+        audit_record(
+            actor=actor,
+            action="networks.development_cost_set",
+            obj=network,
+            network=network,
+            changes={
+                "service": [None, service.leika_key if service is not None else None],
+                **field_changes({"amount": before}, {"amount": amount}),
+            },
+        )
+        return row if amount is not None else None

@@ -1,0 +1,330 @@
+"""Staff pages of a network's cost allocation (budget items, the live preview of the
+shares, closing, the statement per member as PDF and the CSV of all members) and
+its reuse report (issue #6, items 5 and 6)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from verbund.core import charts
+from verbund.core.access import Action, access_by_id, access_child_by_id, can
+from verbund.core.auth import staff_required
+from verbund.core.pdf import html_to_pdf
+from verbund.networks import selectors
+from verbund.networks.costs import selectors as selectors_costs
+from verbund.networks.costs import services as services_costs
+from verbund.networks.costs.allocation import (
+    PART_LABELS,
+    PARTS,
+    REMAINDER_RULE,
+    VAT_RULE,
+    Allocation,
+    MemberShare,
+    statement_csv,
+)
+from verbund.networks.costs.forms import BudgetItemForm, UsageForm
+from verbund.networks.costs.models import BudgetItem
+from verbund.networks.models import Network
+
+# --- display helpers ------------------------------------------------------------------------
+
+
+def _euro(value: Decimal) -> str:
+    return charts.format_euro(value)
+
+
+def _percent(value: Decimal) -> str:
+    value = value.normalize() if value != value.to_integral() else value.quantize(Decimal(1))
+    return f"{formats.number_format(value, use_l10n=True)} %"
+
+
+def key_text(item: BudgetItem) -> str:
+    """ "20 % Sockel, 50 % Einwohnerzahl, 30 % Fallzahl" (parts without weight left out)."""
+    weights = selectors_costs.item_key(item).weights()
+    return ", ".join(
+        f"{_percent(weights[part])} {PART_LABELS[part]}" for part in PARTS if weights[part]
+    )
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    share: MemberShare
+    parts: list[str]
+    net: str
+    vat: str
+    gross: str
+
+
+def _rows(allocation: Allocation) -> list[ShareRow]:
+    return [
+        ShareRow(
+            share,
+            [_euro(getattr(share, part)) for part in PARTS],
+            _euro(share.net),
+            _euro(share.vat),
+            _euro(share.gross),
+        )
+        for share in allocation.shares
+    ]
+
+
+def _chart(item: BudgetItem, allocation: Allocation) -> charts.Chart:
+    weights = selectors_costs.item_key(item).weights()
+    used = [part for part in PARTS if weights[part]]
+    return charts.stacked_bar_chart(
+        _("Anteile je Mitglied nach Teilen (netto)"),
+        [str(PART_LABELS[part]) for part in used],
+        [(s.name, [getattr(s, part) for part in used]) for s in allocation.shares],
+        unit=charts.EURO,
+        label_header=_("Mitglied"),
+        total_header=_("Anteil netto"),
+    )
+
+
+def _members(network: Network, on: dt.date) -> list[tuple[int, str]]:
+    return [
+        (m.authority_id, m.authority.name) for m in selectors.active_memberships(network, on=on)
+    ]
+
+
+# --- budget items ---------------------------------------------------------------------------
+
+
+@staff_required
+@require_safe
+def budget_items(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access_by_id(request.user, Network, pk)
+    rows = selectors_costs.budget_items_of_network(network)
+    return render(
+        request,
+        "staff/networks/costs/items.html",
+        {
+            "network": network,
+            "may_change": can(request.user, Action.CHANGE, network),
+            "rows": [
+                (row, _euro(row.item.amount), _euro(row.gross_total) if row.gross_total else "")
+                for row in rows
+            ],
+            "total": _euro(selectors_costs.budget_total(rows)),
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def budget_item_create(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access_by_id(request.user, Network, pk, Action.CHANGE)
+    year = timezone.localdate().year
+    form = BudgetItemForm(
+        request.POST or None,
+        initial={
+            "period_start": dt.date(year, 1, 1),
+            "period_end": dt.date(year, 12, 31),
+            "population_on": dt.date(year - 1, 12, 31),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services_costs.budget_item_create(
+                actor=request.user, network=network, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("Der Posten „%(title)s“ ist angelegt.") % {"title": item.title}
+            )
+            return redirect("staff:budget_item", pk=network.pk, item_pk=item.pk)
+    return render(
+        request,
+        "staff/networks/form_page.html",
+        {
+            "network": network,
+            "form": form,
+            "title": _("Posten anlegen"),
+            "submit_label": _("Posten anlegen"),
+            "back": reverse("staff:network_costs", kwargs={"pk": network.pk}),
+        },
+    )
+
+
+def _item(request: HttpRequest, pk: int, item_pk: int, action: Action) -> BudgetItem:
+    network = access_by_id(request.user, Network, pk)
+    return access_child_by_id(
+        request.user, BudgetItem, item_pk, parent=network, parent_field="network", action=action
+    )
+
+
+@staff_required
+@require_safe
+def budget_item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = _item(request, pk, item_pk, Action.VIEW)
+    run = selectors_costs.run_of(item)
+    problems: list[str] = []
+    allocation = None
+    try:
+        allocation = selectors_costs.item_allocation(item)
+    except ValidationError as exc:
+        problems = exc.messages
+    may_change = can(request.user, Action.CHANGE, item)
+    usage = selectors_costs.usage_of(item)
+    return render(
+        request,
+        "staff/networks/costs/item.html",
+        {
+            "network": item.network,
+            "item": item,
+            "run": run,
+            "may_change": may_change,
+            "amount": _euro(item.amount),
+            "key": key_text(item),
+            "problems": problems,
+            "allocation": allocation,
+            "rows": _rows(allocation) if allocation else [],
+            "totals": (
+                {
+                    "parts": [_euro(getattr(allocation, f"{p}_total")) for p in PARTS],
+                    "net": _euro(allocation.net_total),
+                    "vat": _euro(allocation.vat_total),
+                    "gross": _euro(allocation.gross_total),
+                }
+                if allocation
+                else None
+            ),
+            "part_labels": [PART_LABELS[p] for p in PARTS],
+            "chart": _chart(item, allocation) if allocation else None,
+            "vat_rule": VAT_RULE,
+            "usage": sorted(usage.items()),
+            "usage_form": (
+                UsageForm(members=_members(item.network, item.period_end))
+                if may_change and run is None
+                else None
+            ),
+        },
+    )
+
+
+@staff_required
+@require_POST
+def allocation_close(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = _item(request, pk, item_pk, Action.CHANGE)
+    try:
+        services_costs.allocation_close(actor=request.user, item=item)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("Der Posten ist abgeschlossen; die Anteile sind festgeschrieben."),
+        )
+    return redirect("staff:budget_item", pk=item.network_id, item_pk=item.pk)
+
+
+@staff_required
+@require_POST
+def budget_usage_set(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = _item(request, pk, item_pk, Action.CHANGE)
+    form = UsageForm(request.POST, members=_members(item.network, item.period_end))
+    if form.is_valid():
+        authority_id = form.cleaned_data["authority"]
+        if authority_id not in selectors_costs.item_member_ids(item):
+            raise Http404
+        authority = selectors.authority_by_id(authority_id)
+        try:
+            services_costs.usage_set(
+                actor=request.user, item=item, authority=authority, usage=form.cleaned_data["usage"]
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request, _("Die Nutzung von %(name)s ist gespeichert.") % {"name": authority.name}
+            )
+    else:
+        messages.error(request, _("Bitte wählen Sie ein Mitglied und geben Sie die Nutzung an."))
+    return redirect("staff:budget_item", pk=item.network_id, item_pk=item.pk)
+
+
+def _allocation_or_404(item: BudgetItem) -> Allocation:
+    try:
+        return selectors_costs.item_allocation(item)
+    except ValidationError:
+        raise Http404 from None
+
+
+@staff_required
+@require_safe
+def allocation_csv(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = _item(request, pk, item_pk, Action.VIEW)
+    allocation = _allocation_or_404(item)
+    with translation.override("de"):
+        text = statement_csv(allocation)
+    response = HttpResponse(text.encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="verteilung-{item.pk}.csv"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def statement_html(
+    item: BudgetItem, allocation: Allocation, share: MemberShare, *, final: bool
+) -> str:
+    """The statement of one member, in German (the language of the administration)."""
+    with translation.override("de"):
+        return render_to_string(
+            "networks/statement.html",
+            {
+                "item": item,
+                "network": item.network,
+                "final": final,
+                "share": share,
+                "key": key_text(item),
+                "amount": _euro(item.amount),
+                "parts": [
+                    (
+                        PART_LABELS[part],
+                        _percent(getattr(allocation.key, part)),
+                        _euro(getattr(share, part)),
+                    )
+                    for part in PARTS
+                ],
+                "net": _euro(share.net),
+                "vat": _euro(share.vat),
+                "gross": _euro(share.gross),
+                "taxable": allocation.vat_rate is not None,
+                "remainder_rule": str(REMAINDER_RULE),
+                "vat_rule": str(VAT_RULE),
+                "date": timezone.localdate().strftime("%d.%m.%Y"),
+            },
+        )
+
+
+@staff_required
+@require_safe
+def allocation_statement(
+    request: HttpRequest, pk: int, item_pk: int, authority_pk: int
+) -> HttpResponse:
+    item = _item(request, pk, item_pk, Action.VIEW)
+    allocation = _allocation_or_404(item)
+    share = next((s for s in allocation.shares if s.authority_id == authority_pk), None)
+    if share is None:
+        raise Http404
+    final = selectors_costs.run_of(item) is not None
+    pdf = html_to_pdf(statement_html(item, allocation, share, final=final))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="abrechnung-{item.pk}-{authority_pk}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
