@@ -262,7 +262,7 @@ def test_two_revivers_at_the_same_moment_revive_a_task_once(worker_db: WorkerDat
             outcome["first"] = expired_tasks_revive(lease=60, attempts=3)
             first_revived.set()
             # Hold the transaction open while the second reviver looks.
-            outcome["second_done_meanwhile"] = second_done.wait(timeout=1.0)
+            outcome["second_done_meanwhile"] = second_done.wait(timeout=2.0)
 
     def second() -> None:
         assert first_revived.wait(timeout=10)
