@@ -16,7 +16,7 @@ run: setup ## set up, migrate, load the demo and serve it on http://127.0.0.1:$(
 	VERBUND_DEMO=1 $(BIN)/verbund load-demo
 	@# The task worker (confirmation e-mails, printed to this console) runs beside the server
 	@# and stops with it.
-	VERBUND_DEMO=1 VERBUND_PUBLIC_URL=http://127.0.0.1:$(PORT) $(BIN)/verbund db_worker --interval 1 & \
+	VERBUND_DEMO=1 VERBUND_PUBLIC_URL=http://127.0.0.1:$(PORT) $(BIN)/verbund task_worker --interval 1 & \
 		worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		VERBUND_DEMO=1 VERBUND_DEBUG=1 VERBUND_PUBLIC_URL=http://127.0.0.1:$(PORT) \
 		$(BIN)/verbund runserver 127.0.0.1:$(PORT)

@@ -7,7 +7,7 @@ from django_tasks_db.models import DBTaskResult
 
 
 def run_tasks() -> int:
-    """Run the READY tasks in order of enqueueing; the number run. (``db_worker`` itself
+    """Run the READY tasks in order of enqueueing; the number run. (The worker itself
     closes the database connection, which a test inside a transaction must keep.)"""
     count = 0
     for result in DBTaskResult.objects.filter(status="READY").order_by("enqueued_at"):

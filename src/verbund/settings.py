@@ -262,14 +262,19 @@ if os.environ.get("VERBUND_ACCESSIBILITY_STATEMENT_DATE"):
 VERBUND_DEMO = _env_bool("VERBUND_DEMO", False)
 VERBUND_OTP_URL = "/konto/zweiter-faktor/"
 
-# Background tasks (confirmation e-mails, later forwarding): django-tasks with the
-# database backend, so a task is enqueued in the same transaction as the submission.
-# `verbund db_worker` runs them; `make run` starts one.
+# Background tasks (e-mails, webhooks): django-tasks with the database backend, so a task
+# is enqueued in the same transaction as the write it follows. `verbund task_worker` runs
+# them; `make run` starts one.
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("VERBUND_TASK_BACKEND", "django_tasks_db.DatabaseBackend")
     }
 }
+# A task a worker claimed but did not finish within its lease (its worker died) is put back
+# in the queue and run again; after this many claims it is failed instead (ADR 0018). The
+# lease must outlast the longest task: several SMTP round trips, a webhook attempt.
+VERBUND_TASK_LEASE_SECONDS = float(os.environ.get("VERBUND_TASK_LEASE_SECONDS", "300"))
+VERBUND_TASK_MAX_ATTEMPTS = int(os.environ.get("VERBUND_TASK_MAX_ATTEMPTS", "3"))
 
 # E-mail: SMTP when VERBUND_SMTP_HOST is set, otherwise printed to the worker's console.
 DEFAULT_FROM_EMAIL = os.environ.get("VERBUND_FROM_EMAIL", "Verbund <noreply@verbund.invalid>")
@@ -282,6 +287,9 @@ if os.environ.get("VERBUND_SMTP_HOST"):
     EMAIL_USE_TLS = _env_bool("VERBUND_SMTP_TLS", True)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Seconds each SMTP operation may wait, so a mail server that hangs fails the task
+# instead of blocking its worker for ever.
+EMAIL_TIMEOUT = float(os.environ.get("VERBUND_SMTP_TIMEOUT", "10"))
 
 # Where links in e-mails point (resume and status links), e.g. https://portal.example.de
 VERBUND_PUBLIC_URL = os.environ.get("VERBUND_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")

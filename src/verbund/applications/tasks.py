@@ -1,7 +1,9 @@
-"""Background tasks of applications, run by the task worker.
+"""Background tasks of applications, run by ``verbund task_worker``.
 
 They are enqueued inside the writing transaction (database backend), so a task
 exists exactly when the submission does; the worker picks it up after commit.
+A task whose worker died runs again (ADR 0018), so each one may run twice: they
+write nothing, and a second run sends the same e-mail again.
 """
 
 from __future__ import annotations
@@ -17,10 +19,16 @@ from verbund.applications.models import Draft, Submission
 
 @task()
 def send_confirmation(submission_id: int) -> str:
-    """E-mail the applicant the reference number and the secret status link."""
-    submission = Submission.objects.select_related("service", "responsible", "authority").get(
-        pk=submission_id
+    """E-mail the applicant the reference number and the secret status link; returns
+    the reference, or "" when there is nobody to write to (the submission is gone, or
+    its personal data were deleted before the task ran)."""
+    submission = (
+        Submission.objects.select_related("service", "responsible", "authority")
+        .filter(pk=submission_id)
+        .first()
     )
+    if submission is None or not submission.email:
+        return ""
     with translation.override(submission.language or "de"):
         context = {"submission": submission, "status_url": status_url(submission)}
         subject = render_to_string("applications/email/confirmation_subject.txt", context)

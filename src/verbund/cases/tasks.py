@@ -1,4 +1,4 @@
-"""Background tasks of cases, run by ``verbund db_worker``: the e-mails that tell
+"""Background tasks of cases, run by ``verbund task_worker``: the e-mails that tell
 the applicant of a question or a decision, and the clerk of an answer.
 
 They are enqueued inside the writing transaction, so a notice exists exactly
