@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -27,6 +27,7 @@ from verbund.accounts.models import (
 )
 from verbund.accounts.selectors import forget_grants
 from verbund.authorities.models import Authority
+from verbund.core.actors import Actor
 from verbund.core.audit import audit_record, field_changes
 
 if TYPE_CHECKING:  # networks build on accounts; only the type is needed here
@@ -35,7 +36,7 @@ if TYPE_CHECKING:  # networks build on accounts; only the type is needed here
 TOTP_DEVICE_NAME = "Authenticator-App"
 
 
-def _forget(actor: Any, user: User) -> None:
+def _forget(actor: Actor, user: User) -> None:
     """Drop cached grants of the user whose roles changed, and of the actor if it is them."""
     forget_grants(user)
     if actor is not None and getattr(actor, "pk", None) == user.pk:
@@ -61,7 +62,7 @@ def _check_grantable(authority: Authority, user: User) -> None:
 
 def staff_user_create(
     *,
-    actor: Any,
+    actor: Actor,
     authority: Authority | None,
     username: str,
     display_name: str,
@@ -132,7 +133,7 @@ def staff_user_create(
 
 
 def authority_role_grant(
-    *, actor: Any, authority: Authority, user: User, role: str
+    *, actor: Actor, authority: Authority, user: User, role: str
 ) -> AuthorityRole:
     """Give ``user`` ``role`` in ``authority``. Granting a held role changes
     nothing and writes no audit entry."""
@@ -157,7 +158,7 @@ def authority_role_grant(
         return assignment
 
 
-def authority_role_revoke(*, actor: Any, role_assignment: AuthorityRole) -> None:
+def authority_role_revoke(*, actor: Actor, role_assignment: AuthorityRole) -> None:
     """Take a role away. The last authority admin of an authority cannot be
     removed, so that every authority keeps someone who manages its staff."""
     with transaction.atomic():
@@ -205,7 +206,7 @@ def authority_role_revoke(*, actor: Any, role_assignment: AuthorityRole) -> None
         _forget(actor, assignment.user)
 
 
-def network_role_grant(*, actor: Any, network: Network, user: User, role: str) -> NetworkRole:
+def network_role_grant(*, actor: Actor, network: Network, user: User, role: str) -> NetworkRole:
     """Give ``user`` ``role`` in ``network`` (``actor`` ``None`` for the system).
     Granting a held role changes nothing and writes no audit entry."""
     if role not in NetworkRoleKind.values:

@@ -32,6 +32,7 @@ from verbund.core.access import Action, access_by_id, access_child_by_id, can, s
 from verbund.core.auth import second_factor_done, staff_required
 from verbund.core.models import AuditEntry
 from verbund.core.panels import render_menu, render_panels
+from verbund.core.refusals import refusal_to_messages
 
 AUDIT_PAGE_SIZE = 50
 
@@ -327,8 +328,7 @@ def authority_role_revoke(request: HttpRequest, pk: int, role_pk: int) -> HttpRe
     try:
         services.authority_role_revoke(actor=request.user, role_assignment=assignment)
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        refusal_to_messages(request, exc)
     else:
         messages.success(
             request,

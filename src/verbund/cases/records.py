@@ -49,6 +49,7 @@ from verbund.cases.models import (
     Participation,
     RecordsDisposal,
 )
+from verbund.core.actors import Actor, actor_id
 from verbund.core.audit import audit_record
 from verbund.core.storage import private_storage
 
@@ -181,7 +182,7 @@ def _retention_years(case: Case, case_type: CaseType | None) -> int:
     return case_type.retention_years if case_type else DEFAULT_RETENTION_YEARS
 
 
-def case_export(*, actor: Any, case: Case, now: dt.datetime | None = None) -> tuple[str, bytes]:
+def case_export(*, actor: Actor, case: Case, now: dt.datetime | None = None) -> tuple[str, bytes]:
     """One closed file as an xdomea package, for download. The file itself does not
     change; that its personal data left the platform is recorded in the audit trail."""
     process_id = uuid.uuid4()
@@ -266,7 +267,7 @@ def _erase(case: Case, *, at: dt.datetime, deleted_files: list[str]) -> dict[str
 
 def _dispose(
     *,
-    actor: Any,
+    actor: Actor,
     authority: Authority,
     cases: Sequence[Case],
     kind: str,
@@ -278,7 +279,9 @@ def _dispose(
     with transaction.atomic():
         locked = _checked(authority, cases, today)
         now = timezone.now()
-        disposal = RecordsDisposal(authority=authority, kind=kind, created_at=now, actor=actor)
+        disposal = RecordsDisposal(
+            authority=authority, kind=kind, created_at=now, actor_id=actor_id(actor)
+        )
         if kind == RecordsDisposal.Kind.ARCHIVED:
             recipient = _archive(authority)
             data = xdomea.aussonderung_package(
@@ -315,7 +318,7 @@ def _dispose(
                     status=case.status,
                     note=disposal.get_kind_display(),
                     created_at=now,
-                    actor=actor,
+                    actor_id=actor_id(actor),
                 )
                 record.append(erased)
             disposal.record = {"cases": record}
@@ -346,7 +349,7 @@ def _delete_files(names: list[str]) -> None:
 
 
 def records_hand_over(
-    *, actor: Any, authority: Authority, cases: Sequence[Case], today: dt.date | None = None
+    *, actor: Actor, authority: Authority, cases: Sequence[Case], today: dt.date | None = None
 ) -> RecordsDisposal:
     """Hand the files to the archive: one xdomea package, then delete their personal
     data here (the package keeps it until the archive confirms receipt)."""
@@ -360,7 +363,7 @@ def records_hand_over(
 
 
 def records_destroy(
-    *, actor: Any, authority: Authority, cases: Sequence[Case], today: dt.date | None = None
+    *, actor: Actor, authority: Authority, cases: Sequence[Case], today: dt.date | None = None
 ) -> RecordsDisposal:
     """Delete the files' personal data; the deletion itself stays on record."""
     return _dispose(
@@ -372,7 +375,7 @@ def records_destroy(
     )
 
 
-def records_confirm_receipt(*, actor: Any, disposal: RecordsDisposal) -> RecordsDisposal:
+def records_confirm_receipt(*, actor: Actor, disposal: RecordsDisposal) -> RecordsDisposal:
     """The archive has the package: delete it here, keep its digest."""
     with transaction.atomic():
         row = RecordsDisposal.objects.select_for_update().get(pk=disposal.pk)

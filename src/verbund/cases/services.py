@@ -70,7 +70,7 @@ from verbund.cases.models import (
 )
 from verbund.cases.placeholders import render_file_number
 from verbund.catalogue.models import Service
-from verbund.core.actors import APPLICANT, SystemActor, actor_label, is_user
+from verbund.core.actors import APPLICANT, Actor, SystemActor, actor_id, actor_label, is_user
 from verbund.core.audit import audit_record
 from verbund.formengine.selectors import form_of
 from verbund.networks.selectors import is_active_member
@@ -140,7 +140,7 @@ def _event(
     case: Case,
     kind: str,
     *,
-    actor: Any,
+    actor: Actor,
     note: str = "",
     public: bool = False,
     at: dt.datetime | None = None,
@@ -153,12 +153,12 @@ def _event(
         status=case.status,
         note=note,
         created_at=at or timezone.now(),
-        actor=actor if is_user(actor) else None,
+        actor_id=actor_id(actor),
         actor_label="" if is_user(actor) else actor_label(actor),
     )
 
 
-def _audit(actor: Any, action: str, case: Case, **changes: Any) -> None:
+def _audit(actor: Actor, action: str, case: Case, **changes: Any) -> None:
     audit_record(actor=actor, action=action, obj=case, authority=case.authority_id, changes=changes)
 
 
@@ -202,28 +202,28 @@ def _clean(text: str, limit: int, label: str, *, required: bool = False) -> str:
     return text
 
 
-def is_clerk(actor: Any, authority_id: int) -> bool:
+def is_clerk(actor: Actor, authority_id: int) -> bool:
     return AuthorityRoleKind.CLERK in grants_for(actor).authority_roles.get(authority_id, ())
 
 
-def is_lead(actor: Any, authority_id: int) -> bool:
+def is_lead(actor: Actor, authority_id: int) -> bool:
     """An authority admin who is also clerk there: may act on any case of it."""
     held = grants_for(actor).authority_roles.get(authority_id, frozenset())
     return {AuthorityRoleKind.CLERK, AuthorityRoleKind.AUTHORITY_ADMIN} <= held
 
 
-def may_work(actor: Any, case: Case) -> bool:
+def may_work(actor: Actor, case: Case) -> bool:
     """Whether ``actor`` may work on ``case`` now (see the module docstring)."""
     if isinstance(actor, SystemActor):
         return actor.authority_id == case.authority_id
     if not is_user(actor):
         return False
-    if case.assignee_id == actor.pk:
+    if case.assignee_id == actor_id(actor):
         return is_clerk(actor, case.authority_id)
     return is_lead(actor, case.authority_id)
 
 
-def _require_work(actor: Any, case: Case) -> None:
+def _require_work(actor: Actor, case: Case) -> None:
     if may_work(actor, case):
         return
     if is_user(actor) and is_clerk(actor, case.authority_id):
@@ -238,7 +238,7 @@ def _require_work(actor: Any, case: Case) -> None:
     )
 
 
-def _move(case: Case, target: str, via: str, *, actor: Any, note: str = "") -> None:
+def _move(case: Case, target: str, via: str, *, actor: Actor, note: str = "") -> None:
     """Move the locked ``case`` to ``target`` if ``via`` makes that transition."""
     if TRANSITIONS.get((case.status, target)) != via:
         raise ValidationError(
@@ -267,7 +267,7 @@ def _resting_status(case: Case) -> str:
     return CaseStatus.IN_PROGRESS
 
 
-def _settle(case: Case, via: str, *, actor: Any, note: str = "") -> None:
+def _settle(case: Case, via: str, *, actor: Actor, note: str = "") -> None:
     target = _resting_status(case)
     if case.status in WORKING and target != case.status:
         _move(case, target, via, actor=actor, note=note)
@@ -425,7 +425,7 @@ def case_receive_payment(*, submission: Submission) -> Case:
 
 def case_set_status(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     status: str,
     note: str = "",
@@ -452,7 +452,7 @@ def case_set_status(
     return locked
 
 
-def _assign(case: Case, assignee: Any, *, actor: Any) -> None:
+def _assign(case: Case, assignee: Any, *, actor: Actor) -> None:
     before = case.assignee_id
     case.assignee = assignee
     _save(case, "assignee")
@@ -466,7 +466,7 @@ def _assign(case: Case, assignee: Any, *, actor: Any) -> None:
 
 
 def case_assign(
-    *, actor: Any, case: Case, assignee: Any, expected_version: int | None = None
+    *, actor: Actor, case: Case, assignee: Any, expected_version: int | None = None
 ) -> Case:
     """Give the case to ``assignee`` (a clerk of the processing authority), or take it
     back from everyone with ``assignee=None``.
@@ -492,7 +492,7 @@ def case_assign(
                 code="assignee",
             )
         if locked.assignee_id is not None and not (
-            locked.assignee_id == actor.pk or is_lead(actor, locked.authority_id)
+            locked.assignee_id == actor_id(actor) or is_lead(actor, locked.authority_id)
         ):
             raise ValidationError(
                 _(
@@ -510,7 +510,7 @@ def case_assign(
     return locked
 
 
-def case_add_note(*, actor: Any, case: Case, text: str) -> CaseEvent:
+def case_add_note(*, actor: Actor, case: Case, text: str) -> CaseEvent:
     """An internal note in the file (never shown to the applicant)."""
     text = _clean(text, TEXT_MAX_LENGTH, _("Die Notiz"), required=True)
     with transaction.atomic():
@@ -526,7 +526,7 @@ def case_add_note(*, actor: Any, case: Case, text: str) -> CaseEvent:
     return event
 
 
-def case_mark_seen(*, actor: Any, case: Case) -> Case:
+def case_mark_seen(*, actor: Actor, case: Case) -> Case:
     """The clerk has seen what arrived; the case no longer stands out."""
     with transaction.atomic():
         locked = _locked(case, None)
@@ -566,7 +566,7 @@ def _writing_files() -> Iterator[None]:
 
 
 def _store_version(
-    document: CaseDocument, upload: StoredFile, number: int, *, actor: Any
+    document: CaseDocument, upload: StoredFile, number: int, *, actor: Actor
 ) -> DocumentVersion:
     version = DocumentVersion(
         document=document,
@@ -577,7 +577,7 @@ def _store_version(
         size=upload.size,
         sha256=upload.sha256,
         created_at=timezone.now(),
-        created_by=actor if is_user(actor) else None,
+        created_by_id=actor_id(actor),
     )
     version.file.save(str(version.id), upload.content, save=False)
     stored = _stored_files.get()
@@ -593,7 +593,7 @@ def _new_document(
     title: str,
     source: str,
     upload: StoredFile,
-    actor: Any,
+    actor: Actor,
     information_request: InformationRequest | None = None,
 ) -> CaseDocument:
     document = CaseDocument.objects.create(
@@ -603,14 +603,14 @@ def _new_document(
         source=source,
         information_request=information_request,
         created_at=timezone.now(),
-        created_by=actor if is_user(actor) else None,
+        created_by_id=actor_id(actor),
     )
     _store_version(document, upload, 1, actor=actor)
     return document
 
 
 def document_add(
-    *, actor: Any, case: Case, title: str, upload: StoredFile, source: str = DocumentSource.CLERK
+    *, actor: Actor, case: Case, title: str, upload: StoredFile, source: str = DocumentSource.CLERK
 ) -> CaseDocument:
     """File a new document in the case (an internal note, a scan, a statement by letter)."""
     with _writing_files(), transaction.atomic():
@@ -631,7 +631,7 @@ def document_add(
 
 
 def document_add_version(
-    *, actor: Any, document: CaseDocument, upload: StoredFile
+    *, actor: Actor, document: CaseDocument, upload: StoredFile
 ) -> DocumentVersion:
     """A new version of a document; earlier versions stay as they are."""
     with _writing_files(), transaction.atomic():
@@ -681,7 +681,7 @@ def _require_open_file(case: Case) -> None:
 
 def information_request_create(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     message: str,
     items: Sequence[str],
@@ -717,7 +717,7 @@ def information_request_create(
             items=cleaned,
             due_on=due_on,
             created_at=timezone.now(),
-            created_by=actor if is_user(actor) else None,
+            created_by_id=actor_id(actor),
         )
         note = _in_file(gettext_noop("Bitte reichen Sie bis %(date)s nach: %(what)s")) % {
             "date": due_on.strftime("%d.%m.%Y"),
@@ -734,7 +734,9 @@ def information_request_create(
     return request
 
 
-def information_request_withdraw(*, actor: Any, request: InformationRequest) -> InformationRequest:
+def information_request_withdraw(
+    *, actor: Actor, request: InformationRequest
+) -> InformationRequest:
     """The question is settled otherwise (by phone, say); the case goes on."""
     with transaction.atomic():
         locked = _locked(request.case, None)
@@ -819,7 +821,7 @@ def information_request_answer(
 
 def participation_create(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     requested: Authority,
     kind: str,
@@ -876,7 +878,7 @@ def participation_create(
             message=message,
             due_on=due_on,
             created_at=timezone.now(),
-            created_by=actor if is_user(actor) else None,
+            created_by_id=actor_id(actor),
         )
         participation.shared_versions.set(chosen)
         _event(
@@ -920,7 +922,7 @@ def _on_platform(authority: Authority) -> bool:
     return is_active_member(authority.pk)
 
 
-def participation_revoke(*, actor: Any, participation: Participation) -> Participation:
+def participation_revoke(*, actor: Actor, participation: Participation) -> Participation:
     """Withdraw an open request: the requested authority sees no document any more."""
     with transaction.atomic():
         locked = _locked(participation.case, None)
@@ -964,7 +966,7 @@ def consent_deemed_given(participation: Participation, today: dt.date | None = N
 
 def participation_answer(
     *,
-    actor: Any,
+    actor: Actor,
     participation: Participation,
     outcome: str,
     text: str,
@@ -1013,7 +1015,7 @@ def participation_answer(
         row.outcome = outcome
         row.answer_text = text
         row.answered_at = timezone.now()
-        row.answered_by = actor
+        row.answered_by_id = actor_id(actor)
         row.save(
             update_fields=[
                 "status",
@@ -1055,7 +1057,7 @@ def participation_answer(
 
 def decision_issue(
     *,
-    actor: Any,
+    actor: Actor,
     case: Case,
     outcome: str,
     body: str,
@@ -1106,7 +1108,7 @@ def decision_issue(
             fee_note=_clean(fee_note, 300, _("Die Grundlage der Gebühr")),
             on_behalf_of_id=locked.responsible_id if locked.on_behalf else None,
             issued_at=now,
-            issued_by=actor if is_user(actor) else None,
+            issued_by_id=actor_id(actor),
             issued_by_label=str(actor)[:200] if actor is not None else "",
         )
         upload = pdf or stored_file_from_bytes(
@@ -1176,7 +1178,7 @@ CASE_SETTINGS_FIELDS = (
 )
 
 
-def case_type_save(*, actor: Any, service: Service, **values: Any) -> CaseType:
+def case_type_save(*, actor: Actor, service: Service, **values: Any) -> CaseType:
     """The builder's settings for every case of ``service`` (validated by the form)."""
     unknown = set(values) - set(CASE_TYPE_FIELDS)
     if unknown:
@@ -1203,7 +1205,7 @@ def case_type_save(*, actor: Any, service: Service, **values: Any) -> CaseType:
     return row
 
 
-def case_settings_save(*, actor: Any, authority: Authority, **values: Any) -> CaseSettings:
+def case_settings_save(*, actor: Actor, authority: Authority, **values: Any) -> CaseSettings:
     unknown = set(values) - set(CASE_SETTINGS_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")

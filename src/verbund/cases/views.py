@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -79,6 +78,7 @@ from verbund.cases.models import (
 from verbund.catalogue.models import Service
 from verbund.core.access import Action, access_by_id, access_child_by_id, can, scoped
 from verbund.core.auth import staff_required
+from verbund.core.refusals import refusal_to_form
 from verbund.core.storage import private_download
 from verbund.core.uploads import (
     DEFAULT_ACCEPT,
@@ -92,14 +92,6 @@ from verbund.networks.selectors import active_member_ids
 
 # staff_required is typed for HttpResponse; a FileResponse streams and is none.
 FileView = Callable[..., FileResponse]
-
-
-def _add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _case(request: HttpRequest, pk: int, action: Action = Action.VIEW) -> Case:
@@ -328,14 +320,14 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
             case = _case(request, pk)
             form = CaseStatusForm(
                 _with_version(request.POST, case.version),
                 allowed=allowed_targets(case.status, Via.STATUS),
             )
             form.is_valid()
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(
                 request,
@@ -381,7 +373,7 @@ def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
             case = _case(request, pk)
             form = AssignForm(_with_version(data, case.version), clerks=clerks)
             form.is_valid()
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             case.refresh_from_db()
             messages.success(
@@ -403,7 +395,7 @@ def case_note(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.case_add_note(actor=request.user, case=case, text=form.cleaned_data["text"])
         except ValidationError as exc:
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(request, _("Die Notiz ist in der Akte."))
             return _to_case(case, "#verlauf")
@@ -437,7 +429,7 @@ def document_create(request: HttpRequest, pk: int) -> HttpResponse:
         except UploadRejected as rejected:
             form.add_error("file", rejected.message)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(request, _("„%(title)s“ ist in der Akte.") % {"title": document.title})
             return _to_case(case, "#dokumente")
@@ -461,7 +453,7 @@ def document_detail(request: HttpRequest, pk: int, document_id: uuid.UUID) -> Ht
         except UploadRejected as rejected:
             form.add_error("file", rejected.message)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(request, _("Version %(n)d ist in der Akte.") % {"n": version.number})
             url = reverse(
@@ -512,7 +504,7 @@ def request_create(request: HttpRequest, pk: int) -> HttpResponse:
             case = _case(request, pk)
             form = InformationRequestForm(_with_version(request.POST, case.version))
             form.is_valid()
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(
                 request,
@@ -584,7 +576,7 @@ def participation_create(request: HttpRequest, pk: int) -> HttpResponse:
             case = _case(request, pk)
             form = _participation_form(request, case, _with_version(request.POST, case.version))
             form.is_valid()
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(
                 request,
@@ -663,7 +655,7 @@ def participation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         except UploadRejected as rejected:
             form.add_error("file", rejected.message)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(request, _("Ihre Stellungnahme ist übermittelt."))
             url = reverse("staff:cases_staff:participation", kwargs={"pk": participation.pk})
@@ -777,7 +769,7 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
             case = _case(request, pk)
             form = DecisionForm(_with_version(request.POST, case.version))
             form.is_valid()
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(
                 request,
@@ -826,7 +818,7 @@ def records_overview(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             disposal = act(actor=request.user, authority=authority, cases=chosen)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(
                 request,
@@ -908,7 +900,7 @@ def case_type_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 **{name: form.cleaned_data[name] for name in services.CASE_TYPE_FIELDS},
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(request, _("Die Vorgangsart ist gespeichert."))
             url = reverse("staff:cases_staff:case_type", kwargs={"pk": service.pk})
@@ -932,7 +924,7 @@ def case_settings_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 **{name: form.cleaned_data[name] for name in services.CASE_SETTINGS_FIELDS},
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(request, _("Die Einstellungen der Aktenführung sind gespeichert."))
             url = reverse("staff:cases_staff:settings", kwargs={"pk": authority.pk})

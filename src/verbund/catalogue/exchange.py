@@ -27,6 +27,7 @@ from jsonschema import Draft202012Validator
 from verbund.authorities.models import Authority
 from verbund.catalogue.hooks import EXCHANGE_PARTS
 from verbund.catalogue.models import SECTION_FIELDS, Service, ServiceStatus
+from verbund.core.actors import Actor
 from verbund.core.audit import audit_record, field_changes
 
 FORMAT = "verbund-leistungskatalog"
@@ -244,7 +245,7 @@ def _state(service: Service) -> dict[str, Any]:
     return state
 
 
-def catalogue_import(data: Any, *, actor: Any = None) -> ImportResult:
+def catalogue_import(data: Any, *, actor: Actor = None) -> ImportResult:
     """Import a parsed exchange document. Raises :class:`CatalogueImportError`."""
     schema_errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
     if schema_errors:
@@ -370,7 +371,7 @@ def catalogue_import(data: Any, *, actor: Any = None) -> ImportResult:
     return ImportResult(created, updated, unchanged, applied)
 
 
-def catalogue_import_text(text: str, *, actor: Any = None) -> ImportResult:
+def catalogue_import_text(text: str, *, actor: Actor = None) -> ImportResult:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

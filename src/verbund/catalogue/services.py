@@ -23,6 +23,7 @@ from verbund.catalogue.models import (
     Service,
     ServiceStatus,
 )
+from verbund.core.actors import Actor, actor_id
 from verbund.core.audit import audit_record, field_changes
 from verbund.networks.models import Membership
 
@@ -120,7 +121,7 @@ def _check_unique(service: Service) -> None:
         )
 
 
-def service_create(*, actor: Any, builder: Authority, **fields: Any) -> Service:
+def service_create(*, actor: Actor, builder: Authority, **fields: Any) -> Service:
     with transaction.atomic():
         if not is_member(builder):
             raise ValidationError(
@@ -150,7 +151,7 @@ def service_create(*, actor: Any, builder: Authority, **fields: Any) -> Service:
         return service
 
 
-def service_update(*, actor: Any, service: Service, **fields: Any) -> Service:
+def service_update(*, actor: Actor, service: Service, **fields: Any) -> Service:
     with transaction.atomic():
         service = Service.objects.select_for_update().get(pk=service.pk)
         before = _service_state(service)
@@ -185,7 +186,7 @@ def service_update(*, actor: Any, service: Service, **fields: Any) -> Service:
         return service
 
 
-def _service_set_status(*, actor: Any, service: Service, status: str, action: str) -> Service:
+def _service_set_status(*, actor: Actor, service: Service, status: str, action: str) -> Service:
     with transaction.atomic():
         service = Service.objects.select_for_update().get(pk=service.pk)
         if service.status == status:
@@ -205,7 +206,7 @@ def _service_set_status(*, actor: Any, service: Service, status: str, action: st
         return service
 
 
-def service_publish(*, actor: Any, service: Service) -> Service:
+def service_publish(*, actor: Actor, service: Service) -> Service:
     return _service_set_status(
         actor=actor,
         service=service,
@@ -214,7 +215,7 @@ def service_publish(*, actor: Any, service: Service) -> Service:
     )
 
 
-def service_withdraw(*, actor: Any, service: Service) -> Service:
+def service_withdraw(*, actor: Actor, service: Service) -> Service:
     return _service_set_status(
         actor=actor,
         service=service,
@@ -242,7 +243,7 @@ def _check_office_name(office: Office) -> None:
         )
 
 
-def office_create(*, actor: Any, authority: Authority, **fields: Any) -> Office:
+def office_create(*, actor: Actor, authority: Authority, **fields: Any) -> Office:
     with transaction.atomic():
         office = Office(authority=authority, **{k: fields.get(k, "") for k in OFFICE_FIELDS})
         office.full_clean(validate_unique=False, validate_constraints=False)
@@ -258,7 +259,7 @@ def office_create(*, actor: Any, authority: Authority, **fields: Any) -> Office:
         return office
 
 
-def office_update(*, actor: Any, office: Office, **fields: Any) -> Office:
+def office_update(*, actor: Actor, office: Office, **fields: Any) -> Office:
     with transaction.atomic():
         office = Office.objects.select_for_update().get(pk=office.pk)
         before = _office_state(office)
@@ -347,7 +348,7 @@ def _check_office(office: Office, authority: Authority) -> None:
 
 def adoption_create(
     *,
-    actor: Any,
+    actor: Actor,
     service: Service,
     authority: Authority,
     office: Office,
@@ -393,7 +394,7 @@ def adoption_create(
             online=online,
             online_url=online_url,
             started_on=started_on,
-            adopted_by=actor if getattr(actor, "pk", None) else None,
+            adopted_by_id=actor_id(actor),
         )
         adoption.full_clean(validate_constraints=False)
         adoption.save()
@@ -412,7 +413,7 @@ def adoption_create(
 
 def adoption_update(
     *,
-    actor: Any,
+    actor: Actor,
     adoption: Adoption,
     office: Office,
     fees: Iterable[Mapping[str, Any]],
@@ -447,7 +448,7 @@ def adoption_update(
         return adoption
 
 
-def adoption_end(*, actor: Any, adoption: Adoption, ended_on: dt.date | None = None) -> Adoption:
+def adoption_end(*, actor: Actor, adoption: Adoption, ended_on: dt.date | None = None) -> Adoption:
     """End a running adoption; ``ended_on`` is its last day (today unless given)."""
     ended_on = ended_on or timezone.localdate()
     with transaction.atomic():
@@ -472,7 +473,7 @@ def adoption_end(*, actor: Any, adoption: Adoption, ended_on: dt.date | None = N
 
 
 def adoption_set_processing(
-    *, actor: Any, adoption: Adoption, processing_authority: Authority | None
+    *, actor: Actor, adoption: Adoption, processing_authority: Authority | None
 ) -> Adoption:
     """Let another member process the cases of this adoption (or, with ``None``, the
     authority itself again). Set by cooperation agreements."""
@@ -507,7 +508,7 @@ def adoption_set_processing(
 
 
 def responsibility_exception_set(
-    *, actor: Any, service: Service, area: Authority, responsible: Authority, note: str = ""
+    *, actor: Actor, service: Service, area: Authority, responsible: Authority, note: str = ""
 ) -> ResponsibilityException:
     """For places in ``area``, ``responsible`` handles ``service`` (replaces an earlier
     exception for the same area)."""
@@ -559,7 +560,7 @@ def responsibility_exception_set(
         return exception
 
 
-def responsibility_exception_remove(*, actor: Any, exception: ResponsibilityException) -> None:
+def responsibility_exception_remove(*, actor: Actor, exception: ResponsibilityException) -> None:
     with transaction.atomic():
         others = ResponsibilityException.objects.filter(
             service_id=exception.service_id, responsible_id=exception.responsible_id

@@ -6,7 +6,6 @@ import copy
 import datetime as dt
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -36,17 +35,9 @@ from verbund.catalogue.models import (
 )
 from verbund.core.access import Action, access_by_id, access_child_by_id, can, scoped
 from verbund.core.auth import staff_required
+from verbund.core.refusals import refusal_to_form, refusal_to_messages
 
 PAGE_SIZE = 50
-
-
-def _add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
-    """Show a service's refusal on the form: at the field it names, else above the form."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _acting_authorities(user: Any) -> list[Authority]:
@@ -106,7 +97,7 @@ def service_create(request: HttpRequest) -> HttpResponse:
         try:
             service = services.service_create(actor=request.user, builder=builder, **fields)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(
                 request,
@@ -163,7 +154,7 @@ def service_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.service_update(actor=request.user, service=service, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(request, _("Die Leistung wurde gespeichert."))
             return redirect("staff:service", pk=service.pk)
@@ -228,7 +219,7 @@ def office_create(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, authority=authority, **form.cleaned_data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(request, _("Die Stelle „%(name)s“ wurde angelegt.") % {"name": office})
             return redirect("staff:authority_services", pk=authority.pk)
@@ -254,7 +245,7 @@ def office_edit(request: HttpRequest, pk: int, office_pk: int) -> HttpResponse:
         try:
             services.office_update(actor=request.user, office=office, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(request, _("Die Stelle wurde gespeichert."))
             return redirect("staff:authority_services", pk=authority.pk)
@@ -286,7 +277,7 @@ def adoption_create(request: HttpRequest, pk: int, service_pk: int) -> HttpRespo
                 actor=request.user, service=service, authority=authority, **form.cleaned_data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(
                 request,
@@ -329,7 +320,7 @@ def adoption_edit(request: HttpRequest, pk: int, adoption_pk: int) -> HttpRespon
         try:
             services.adoption_update(actor=request.user, adoption=adoption, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             messages.success(request, _("Die Nachnutzung wurde gespeichert."))
             return redirect("staff:authority_services", pk=authority.pk)
@@ -366,8 +357,7 @@ def adoption_end(request: HttpRequest, pk: int, adoption_pk: int) -> HttpRespons
         try:
             services.adoption_end(actor=request.user, adoption=adoption, ended_on=ended_on)
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            refusal_to_messages(request, exc)
         else:
             messages.success(
                 request,

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
+from verbund.core.actors import Actor
 from verbund.core.models import AuditChainHead, AuditEntry
 
 GENESIS_HASH = "0" * 64
@@ -86,7 +87,7 @@ def _entry_digest(
 
 def audit_record(
     *,
-    actor: Any,
+    actor: Actor,
     action: str,
     obj: models.Model | None = None,
     authority: Any = None,

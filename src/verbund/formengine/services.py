@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from verbund.catalogue.models import Service
+from verbund.core.actors import Actor, actor_id
 from verbund.core.audit import audit_record
 from verbund.formengine.engine import definition_digest, validate_definition
 from verbund.formengine.models import FormVersion, ServiceForm
@@ -18,7 +19,7 @@ from verbund.formengine.models import FormVersion, ServiceForm
 MAX_DEFINITION_BYTES = 200_000
 
 
-def form_save_draft(*, actor: Any, service: Service, definition: Any) -> ServiceForm:
+def form_save_draft(*, actor: Actor, service: Service, definition: Any) -> ServiceForm:
     """Keep the builder's working copy; it may still be incomplete, but must be a JSON object."""
     if not isinstance(definition, dict):
         raise ValidationError(_("Die Definition muss ein JSON-Objekt sein."), code="not_object")
@@ -30,7 +31,7 @@ def form_save_draft(*, actor: Any, service: Service, definition: Any) -> Service
         )
         if not created:
             form.draft = definition
-        form.updated_by = actor if getattr(actor, "pk", None) else None
+        form.updated_by_id = actor_id(actor)
         form.save()
         audit_record(
             actor=actor,
@@ -47,7 +48,7 @@ def _next_number(service: Service) -> int:
     return (last or 0) + 1
 
 
-def form_version_create(*, actor: Any, service: Service, definition: Any) -> FormVersion:
+def form_version_create(*, actor: Actor, service: Service, definition: Any) -> FormVersion:
     """Publish ``definition`` as the service's next version.
 
     Refused (``ValidationError`` listing every problem) when the definition is
@@ -73,7 +74,7 @@ def form_version_create(*, actor: Any, service: Service, definition: Any) -> For
             definition=definition,
             digest=digest,
             published_at=timezone.now(),
-            published_by=actor if getattr(actor, "pk", None) else None,
+            published_by_id=actor_id(actor),
         )
         version.save()
         audit_record(
@@ -86,7 +87,7 @@ def form_version_create(*, actor: Any, service: Service, definition: Any) -> For
     return version
 
 
-def form_publish(*, actor: Any, service: Service) -> FormVersion:
+def form_publish(*, actor: Actor, service: Service) -> FormVersion:
     """Publish the builder's current draft."""
     form = ServiceForm.objects.filter(service=service).first()
     if form is None:

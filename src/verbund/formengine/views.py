@@ -21,6 +21,7 @@ from verbund.authorities.models import Authority
 from verbund.catalogue.models import Service
 from verbund.core.access import Action, access_by_id, can, scoped
 from verbund.core.auth import staff_required
+from verbund.core.refusals import refusal_to_messages
 from verbund.formengine import engine, selectors, services
 from verbund.formengine.forms import (
     STARTER_DEFINITION,
@@ -160,8 +161,7 @@ def form_publish(request: HttpRequest, service_id: int) -> HttpResponse:
     except ValidationError as exc:
         if getattr(exc, "code", None) is not None:
             # A refusal in one sentence: no draft yet, or the draft is already published.
-            for message in exc.messages:
-                messages.error(request, message)
+            refusal_to_messages(request, exc)
         else:
             # The definition's errors: the editor lists them in its check below the text area.
             messages.error(

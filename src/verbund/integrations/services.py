@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Iterable
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 from verbund.authorities.models import Authority
 from verbund.cases.models import Case, CaseStatus
 from verbund.cases.services import case_interface_note, case_set_status
+from verbund.core.actors import Actor, actor_id
 from verbund.core.audit import audit_record
 from verbund.integrations.models import (
     ApiClient,
@@ -76,7 +76,7 @@ def require_active_client(client: ApiClient) -> None:
 
 def api_client_create(
     *,
-    actor: Any,
+    actor: Actor,
     authority: Authority,
     name: str,
     scopes: Iterable[str],
@@ -115,7 +115,7 @@ def api_client_create(
             callback_url=url,
             callback_secret=_new_secret() if url else "",
             created_at=timezone.now(),
-            created_by=actor if getattr(actor, "pk", None) is not None else None,
+            created_by_id=actor_id(actor),
         )
         audit_record(
             actor=actor,
@@ -132,7 +132,7 @@ def api_client_create(
     return client, token
 
 
-def api_client_revoke(*, actor: Any, client: ApiClient) -> ApiClient:
+def api_client_revoke(*, actor: Actor, client: ApiClient) -> ApiClient:
     """The token stops working at once; deliveries still waiting are not sent."""
     with transaction.atomic():
         locked = ApiClient.objects.select_for_update().get(pk=client.pk)
@@ -152,7 +152,7 @@ def api_client_revoke(*, actor: Any, client: ApiClient) -> ApiClient:
 
 
 def api_client_set_callback(
-    *, actor: Any, client: ApiClient, callback_url: str, new_secret: bool = False
+    *, actor: Actor, client: ApiClient, callback_url: str, new_secret: bool = False
 ) -> ApiClient:
     """Set or remove the callback URL. A client without a secret gets one with its
     first URL, and ``new_secret`` replaces it; removing the URL removes the secret."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -23,20 +22,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from verbund.authorities.models import Authority
 from verbund.core.access import Action, access_by_id, access_child_by_id, scoped
 from verbund.core.auth import staff_required
+from verbund.core.refusals import refusal_to_form
 from verbund.integrations import services
 from verbund.integrations.forms import ApiClientForm, CallbackForm
 from verbund.integrations.models import ApiClient, WebhookDelivery
 from verbund.integrations.webhooks.services import webhook_retry
 
 DELIVERIES_SHOWN = 50
-
-
-def _add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _authority(request: HttpRequest, pk: int) -> Authority:
@@ -85,7 +77,7 @@ def clients(request: HttpRequest, pk: int) -> HttpResponse:
                 callback_url=form.cleaned_data["callback_url"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             form = ApiClientForm()
     context = {
@@ -122,7 +114,7 @@ def client_detail(request: HttpRequest, pk: int, client_pk: int) -> HttpResponse
                 new_secret=form.cleaned_data["new_secret"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            refusal_to_form(form, exc)
         else:
             if client.callback_secret and client.callback_secret != before:
                 secret = client.callback_secret

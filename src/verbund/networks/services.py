@@ -15,6 +15,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from verbund.authorities.models import Authority
+from verbund.core.actors import Actor
 from verbund.core.audit import audit_record, field_changes
 from verbund.networks.hooks import ServiceSummary, service_directory
 from verbund.networks.models import (
@@ -38,7 +39,7 @@ def _network_state(network: Network) -> dict[str, Any]:
 
 def network_create(
     *,
-    actor: Any,
+    actor: Actor,
     name: str,
     slug: str,
     kind: str,
@@ -64,7 +65,7 @@ def network_create(
 
 
 def network_update(
-    *, actor: Any, network: Network, name: str, kind: str, description: str, operator_name: str
+    *, actor: Actor, network: Network, name: str, kind: str, description: str, operator_name: str
 ) -> Network:
     with transaction.atomic():
         network = Network.objects.select_for_update().get(pk=network.pk)
@@ -97,7 +98,7 @@ def _overlapping(network: Network, authority: Authority, joined_on: dt.date) -> 
 
 def membership_add(
     *,
-    actor: Any,
+    actor: Actor,
     network: Network,
     authority: Authority,
     role: str = MembershipRole.MEMBER,
@@ -131,7 +132,7 @@ def membership_add(
         return membership
 
 
-def membership_end(*, actor: Any, membership: Membership, left_on: dt.date) -> Membership:
+def membership_end(*, actor: Actor, membership: Membership, left_on: dt.date) -> Membership:
     with transaction.atomic():
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
         if membership.left_on is not None:
@@ -155,7 +156,7 @@ def membership_end(*, actor: Any, membership: Membership, left_on: dt.date) -> M
 
 
 def area_create(
-    *, actor: Any, network: Network, name: str, description: str = "", position: int = 0
+    *, actor: Actor, network: Network, name: str, description: str = "", position: int = 0
 ) -> CooperationArea:
     with transaction.atomic():
         name = name.strip()
@@ -181,7 +182,7 @@ def area_create(
 
 def area_level_set(
     *,
-    actor: Any,
+    actor: Actor,
     area: CooperationArea,
     authority: Authority,
     level: int,
@@ -299,7 +300,7 @@ def _agreement_problems(
 
 def agreement_create(
     *,
-    actor: Any,
+    actor: Actor,
     network: Network,
     title: str,
     kind: str,
@@ -389,7 +390,7 @@ def agreement_create(
         return agreement
 
 
-def agreement_end(*, actor: Any, agreement: Agreement, ends_on: dt.date) -> Agreement:
+def agreement_end(*, actor: Actor, agreement: Agreement, ends_on: dt.date) -> Agreement:
     """End an agreement (or move its end earlier): from the day after, the covered cases
     go to each member itself again."""
     with transaction.atomic():

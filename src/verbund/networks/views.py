@@ -23,6 +23,7 @@ from verbund.core.access import Action, access_by_id, access_child_by_id, can, s
 from verbund.core.auth import staff_required
 from verbund.core.models import AuditEntry
 from verbund.core.panels import render_panels
+from verbund.core.refusals import refusal_to_messages
 from verbund.core.storage import private_download
 from verbund.networks import hooks, selectors, services
 from verbund.networks.forms import (
@@ -123,8 +124,7 @@ def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpRes
                 actor=request.user, membership=membership, left_on=form.cleaned_data["left_on"]
             )
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            refusal_to_messages(request, exc)
         else:
             messages.success(
                 request,
@@ -390,8 +390,7 @@ def agreement_end(request: HttpRequest, pk: int, agreement_pk: int) -> HttpRespo
                 actor=request.user, agreement=agreement, ends_on=form.cleaned_data["ends_on"]
             )
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            refusal_to_messages(request, exc)
         else:
             messages.success(
                 request,

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from verbund.authorities.models import Authority
+from verbund.core.actors import Actor
 from verbund.core.audit import audit_record, field_changes
 from verbund.portal.models import LegalPage, LegalPageKind
 
@@ -22,7 +23,7 @@ def _legal_page_state(page: LegalPage) -> dict[str, Any]:
 
 def legal_page_save(
     *,
-    actor: Any,
+    actor: Actor,
     authority: Authority,
     kind: str,
     body: str,

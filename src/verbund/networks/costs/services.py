@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from verbund.authorities.models import Authority
-from verbund.core.actors import Actor
+from verbund.core.actors import Actor, actor_id
 from verbund.core.audit import audit_record, field_changes
 from verbund.networks.costs.allocation import AllocationKey, allocate
 from verbund.networks.costs.models import (
@@ -105,7 +105,7 @@ def _save_item(item: BudgetItem) -> None:
 
 def budget_item_create(
     *,
-    actor: Any,
+    actor: Actor,
     network: Network,
     title: str,
     description: str = "",
@@ -148,7 +148,7 @@ def budget_item_create(
         return item
 
 
-def budget_item_update(*, actor: Any, item: BudgetItem, **values: Any) -> BudgetItem:
+def budget_item_update(*, actor: Actor, item: BudgetItem, **values: Any) -> BudgetItem:
     """Change an open item's fields (any of ``title``, ``description``, ``amount``, the
     period, ``population_on``, the weights, ``vat``); checked like a new one."""
     unknown = set(values) - set(_ITEM_FIELDS)
@@ -175,7 +175,9 @@ def budget_item_update(*, actor: Any, item: BudgetItem, **values: Any) -> Budget
         return item
 
 
-def usage_set(*, actor: Any, item: BudgetItem, authority: Authority, usage: Decimal) -> BudgetItem:
+def usage_set(
+    *, actor: Actor, item: BudgetItem, authority: Authority, usage: Decimal
+) -> BudgetItem:
     """Set a member's usage figure for an open item (0 removes it)."""
     with transaction.atomic():
         item = BudgetItem.objects.select_for_update().get(pk=item.pk)
@@ -218,7 +220,7 @@ def usage_set(*, actor: Any, item: BudgetItem, authority: Authority, usage: Deci
         return item
 
 
-def allocation_close(*, actor: Any, item: BudgetItem) -> AllocationRun:
+def allocation_close(*, actor: Actor, item: BudgetItem) -> AllocationRun:
     """Close the item: compute the shares from the figures of now (the members on the
     period's end, their population, the cases of the period, the usage entered) and
     store them, so that the statements stay the same when figures change later."""
@@ -240,7 +242,7 @@ def allocation_close(*, actor: Any, item: BudgetItem) -> AllocationRun:
         run = AllocationRun.objects.create(
             item=item,
             computed_at=timezone.now(),
-            computed_by=actor if getattr(actor, "pk", None) else None,
+            computed_by_id=actor_id(actor),
             vat_rate=vat_rate,
             remainder_note=result.remainder_note,
         )

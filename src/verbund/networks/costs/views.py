@@ -22,6 +22,7 @@ from verbund.core import charts
 from verbund.core.access import Action, access_by_id, access_child_by_id, can
 from verbund.core.auth import staff_required
 from verbund.core.pdf import html_to_pdf
+from verbund.core.refusals import refusal_to_messages
 from verbund.networks import selectors
 from verbund.networks.costs import selectors as selectors_costs
 from verbund.networks.costs import services as services_costs
@@ -223,8 +224,7 @@ def allocation_close(request: HttpRequest, pk: int, item_pk: int) -> HttpRespons
     try:
         services_costs.allocation_close(actor=request.user, item=item)
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        refusal_to_messages(request, exc)
     else:
         messages.success(
             request,
@@ -248,8 +248,7 @@ def budget_usage_set(request: HttpRequest, pk: int, item_pk: int) -> HttpRespons
                 actor=request.user, item=item, authority=authority, usage=form.cleaned_data["usage"]
             )
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            refusal_to_messages(request, exc)
         else:
             messages.success(
                 request, _("Die Nutzung von %(name)s ist gespeichert.") % {"name": authority.name}

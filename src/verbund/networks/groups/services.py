@@ -17,6 +17,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from verbund.authorities.models import Authority
+from verbund.core.actors import Actor
 from verbund.core.audit import audit_record, field_changes
 from verbund.networks.groups.models import (
     GroupDocument,
@@ -99,7 +100,7 @@ def _group_problems(
 
 def group_create(
     *,
-    actor: Any,
+    actor: Actor,
     network: Network,
     name: str,
     goal: str = "",
@@ -153,7 +154,7 @@ def group_create(
 
 def group_update(
     *,
-    actor: Any,
+    actor: Actor,
     group: ProjectGroup,
     name: str,
     goal: str,
@@ -203,7 +204,7 @@ def group_update(
         return group
 
 
-def group_member_add(*, actor: Any, group: ProjectGroup, authority: Authority) -> ProjectGroup:
+def group_member_add(*, actor: Actor, group: ProjectGroup, authority: Authority) -> ProjectGroup:
     with transaction.atomic():
         group = ProjectGroup.objects.select_for_update().get(pk=group.pk)
         if group.members.filter(pk=authority.pk).exists():
@@ -226,7 +227,7 @@ def group_member_add(*, actor: Any, group: ProjectGroup, authority: Authority) -
         return group
 
 
-def group_member_remove(*, actor: Any, group: ProjectGroup, authority: Authority) -> ProjectGroup:
+def group_member_remove(*, actor: Actor, group: ProjectGroup, authority: Authority) -> ProjectGroup:
     """Take a member out of a group. The lead stays, and so does a member that still
     owns open tasks (hand them over first)."""
     with transaction.atomic():
@@ -265,7 +266,7 @@ def group_member_remove(*, actor: Any, group: ProjectGroup, authority: Authority
 
 
 def task_create(
-    *, actor: Any, group: ProjectGroup, title: str, owner: Authority, due_on: dt.date
+    *, actor: Actor, group: ProjectGroup, title: str, owner: Authority, due_on: dt.date
 ) -> GroupTask:
     """Give the group a task, owned by one of its members."""
     with transaction.atomic():
@@ -299,7 +300,7 @@ def task_create(
         return task
 
 
-def task_complete(*, actor: Any, task: GroupTask, done_on: dt.date | None = None) -> GroupTask:
+def task_complete(*, actor: Actor, task: GroupTask, done_on: dt.date | None = None) -> GroupTask:
     """Mark a task done (today by default; not in the future)."""
     with transaction.atomic():
         task = GroupTask.objects.select_for_update().select_related("group").get(pk=task.pk)
@@ -323,7 +324,7 @@ def task_complete(*, actor: Any, task: GroupTask, done_on: dt.date | None = None
         return task
 
 
-def task_reopen(*, actor: Any, task: GroupTask) -> GroupTask:
+def task_reopen(*, actor: Actor, task: GroupTask) -> GroupTask:
     with transaction.atomic():
         task = GroupTask.objects.select_for_update().select_related("group").get(pk=task.pk)
         if task.done_on is None:
@@ -342,7 +343,9 @@ def task_reopen(*, actor: Any, task: GroupTask) -> GroupTask:
         return task
 
 
-def milestone_create(*, actor: Any, group: ProjectGroup, title: str, due_on: dt.date) -> Milestone:
+def milestone_create(
+    *, actor: Actor, group: ProjectGroup, title: str, due_on: dt.date
+) -> Milestone:
     with transaction.atomic():
         group = ProjectGroup.objects.select_for_update().get(pk=group.pk)
         title = title.strip()
@@ -367,7 +370,7 @@ def milestone_create(*, actor: Any, group: ProjectGroup, title: str, due_on: dt.
 
 
 def milestone_reach(
-    *, actor: Any, milestone: Milestone, reached_on: dt.date | None = None
+    *, actor: Actor, milestone: Milestone, reached_on: dt.date | None = None
 ) -> Milestone:
     """Record that a milestone is reached (today by default; not in the future)."""
     with transaction.atomic():
@@ -419,7 +422,7 @@ def document_problems(upload: UploadedFile) -> list[str]:
 
 
 def document_add(
-    *, actor: Any, group: ProjectGroup, title: str, upload: UploadedFile
+    *, actor: Actor, group: ProjectGroup, title: str, upload: UploadedFile
 ) -> GroupDocument:
     """Store a document of the group privately, with its SHA-256."""
     with transaction.atomic():

@@ -9,7 +9,6 @@ Other members commit to adopt while the item is proposed or in development.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -49,7 +48,7 @@ def _locked(item: RoadmapItem) -> RoadmapItem:
 
 def roadmap_propose(
     *,
-    actor: Any,
+    actor: Actor,
     network: Network,
     proposed_by: Authority,
     title: str,
@@ -104,7 +103,7 @@ def roadmap_propose(
         return item
 
 
-def roadmap_take_build(*, actor: Any, item: RoadmapItem, builder: Authority) -> RoadmapItem:
+def roadmap_take_build(*, actor: Actor, item: RoadmapItem, builder: Authority) -> RoadmapItem:
     """A member takes on building the item; only while it is proposed and nobody has."""
     with transaction.atomic():
         item = _locked(item)
@@ -146,7 +145,7 @@ def roadmap_take_build(*, actor: Any, item: RoadmapItem, builder: Authority) -> 
 
 
 def roadmap_start_development(
-    *, actor: Any, item: RoadmapItem, planned_on: dt.date | None = None
+    *, actor: Actor, item: RoadmapItem, planned_on: dt.date | None = None
 ) -> RoadmapItem:
     """The builder starts the development: proposed → in development. ``planned_on``,
     when given, replaces the target date."""
@@ -248,7 +247,7 @@ def _commitment_problems(item: RoadmapItem, authority: Authority) -> list[str]:
 
 def roadmap_commit(
     *,
-    actor: Any,
+    actor: Actor,
     item: RoadmapItem,
     authority: Authority,
     committed_on: dt.date | None = None,
@@ -294,7 +293,7 @@ def roadmap_commit(
         return commitment
 
 
-def roadmap_withdraw_commitment(*, actor: Any, item: RoadmapItem, authority: Authority) -> None:
+def roadmap_withdraw_commitment(*, actor: Actor, item: RoadmapItem, authority: Authority) -> None:
     """A member withdraws its commitment; only before the item is published."""
     with transaction.atomic():
         item = _locked(item)
