@@ -400,11 +400,11 @@ def test_the_official_name_of_an_authority() -> None:
         letters.official_name(
             Authority(name="Jülich, Stadt", kind="gemeinde", textkennzeichen="63")
         )
-        == "Jülich, Stadt"
+        == "Stadt Jülich"
     )
     assert (
         letters.official_name(Authority(name="Merzenich", kind="gemeinde", textkennzeichen="64"))
-        == "Kreisangehörige Gemeinde Merzenich"
+        == "Gemeinde Merzenich"
     )
 
 

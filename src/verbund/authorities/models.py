@@ -84,6 +84,59 @@ def kind_label(kind: str, textkennzeichen: str) -> str:
     return TEXTKENNZEICHEN_LABELS.get(textkennzeichen) or str(AuthorityKind(kind).label)
 
 
+# How GV100AD abbreviates the designation after the comma ("Aub, St", "Absberg, M").
+_DESIGNATIONS = {"St": "Stadt", "M": "Markt", "GKSt": "Große Kreisstadt"}
+# Designations that are no part of a name ("Gebiet, gemfr.").
+_NO_DESIGNATION = ("gemfr", "gemeindefrei")
+# What an authority without a designation in its name calls itself, by Textkennzeichen.
+_PREFIX_BY_TEXTKENNZEICHEN = {
+    "41": "Stadt",
+    "42": "Stadt",
+    "43": "Kreis",
+    "44": "Landkreis",
+    "45": "Regionalverband",
+    "51": "Amt",
+    "52": "Samtgemeinde",
+    "53": "Verbandsgemeinde",
+    "54": "Verwaltungsgemeinschaft",
+    "56": "Verwaltungsverband",
+    "57": "Verbandsgemeinde",
+    "60": "Markt",
+    "61": "Stadt",
+    "62": "Stadt",
+    "63": "Stadt",
+    "64": "Gemeinde",
+    "67": "Große Kreisstadt",
+}
+_PREFIX_BY_KIND = {
+    AuthorityKind.KREIS: "Kreis",
+    AuthorityKind.KREISFREIE_STADT: "Stadt",
+    AuthorityKind.GEMEINDE: "Gemeinde",
+}
+
+
+def official_name(name: str, kind: str, textkennzeichen: str = "") -> str:
+    """How an authority calls itself on a letter or a page, unambiguous on its own:
+    "Kreis Olpe" (not "Olpe", which is also the town), "Stadt Köln" (GV100AD:
+    "Köln, Stadt"), "Stadt Aub" ("Aub, St"), "Markt Absberg" ("Absberg, M"),
+    "Hansestadt Lübeck", "Gemeinde Merzenich"; a name that already says what it is
+    stays as it is ("Rhein-Erft-Kreis", "Region Hannover", "Städteregion Aachen")."""
+    base, comma, designation = name.rpartition(", ")
+    if comma and base:
+        designation = designation.strip()
+        if designation.lower().startswith(_NO_DESIGNATION):
+            return base
+        return f"{_DESIGNATIONS.get(designation, designation)} {base}"
+    prefix = _PREFIX_BY_TEXTKENNZEICHEN.get(textkennzeichen) or _PREFIX_BY_KIND.get(kind, "")
+    lowered = name.lower()
+    said = prefix.split()[-1].lower() if prefix else ""
+    if said.endswith("kreis"):
+        said = "kreis"  # a "Heidekreis" is a Landkreis that says so
+    if not prefix or said in lowered or "region" in lowered:
+        return name
+    return f"{prefix} {name}"
+
+
 class Authority(models.Model):
     ars = models.CharField(
         _("Regionalschlüssel"),
@@ -139,6 +192,11 @@ class Authority(models.Model):
     @property
     def kind_label(self) -> str:
         return kind_label(self.kind, self.textkennzeichen)
+
+    @property
+    def official_name(self) -> str:
+        """The name that says what the authority is ("Kreis Olpe", "Stadt Köln")."""
+        return official_name(self.name, self.kind, self.textkennzeichen)
 
     @property
     def is_active(self) -> bool:

@@ -62,13 +62,8 @@ class Letterhead:
 
 
 def official_name(authority: Authority) -> str:
-    """How the authority names itself: its kind and name ("Kreis Düren"), or the
-    name alone where it already says the kind ("Rhein-Erft-Kreis", "Düren, Stadt")."""
-    label = authority.kind_label.strip()
-    words = label.split()
-    if not words or words[-1].lower() in authority.name.lower():
-        return authority.name
-    return f"{label} {authority.name}"
+    """How the authority names itself ("Kreis Düren", "Stadt Jülich")."""
+    return authority.official_name
 
 
 def letterhead(authority: Authority) -> Letterhead:
