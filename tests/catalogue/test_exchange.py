@@ -302,3 +302,29 @@ def test_form_definitions_travel_with_the_entry(entries: list[Service]) -> None:
     ) in refused.value.errors
     assert FormVersion.objects.count() == 2
     assert AuditEntry.objects.count() == audit_before
+
+
+def test_a_form_whose_pattern_re2_refuses_is_not_imported(entries: list[Service]) -> None:
+    from tests.factories import SIMPLE_DEFINITION, FormVersionFactory
+    from verbund.formengine.models import FormVersion
+
+    fahrzeug = entries[0]
+    FormVersionFactory(service=fahrzeug, number=1)
+    document = json.loads(json.dumps(_export(), ensure_ascii=False))
+    entry = next(e for e in document["leistung"] if e["id"]["value"] == fahrzeug.slug)
+    definition = entry["verbund"]["formular"]["definition"]
+    assert definition == SIMPLE_DEFINITION
+    definition["schema"]["properties"]["name"]["pattern"] = "^(?=.*[a-z])[A-Za-z ]+$"
+    entry["verbund"]["titel"] = "Anders"
+    before, audit_before = _state(), AuditEntry.objects.count()
+    with pytest.raises(CatalogueImportError) as refused:
+        catalogue_import(document)
+    assert refused.value.errors == [
+        "Eintrag 2 (99036008070002), Feld verbund.formular.definition: Frage „name“ im Schritt "
+        "„name“ (schema.properties.name.pattern): Das Muster enthält einen Lookahead oder "
+        "Lookbehind ((?=). Rückverweise, Lookahead und Lookbehind sind nicht erlaubt, weil sich "
+        "solche Muster nicht in linearer Zeit prüfen lassen."
+    ]
+    assert _state() == before
+    assert FormVersion.objects.count() == 1
+    assert AuditEntry.objects.count() == audit_before

@@ -357,6 +357,37 @@ def test_publishing_an_invalid_draft_names_the_errors(
         assert escape(error) in content
 
 
+def test_a_pattern_re2_refuses_is_named_in_the_editor_and_not_published(
+    client: Client, service: Service
+) -> None:
+    definition = _definition()
+    definition["schema"]["properties"]["name"]["pattern"] = "^(\\p{Lu})\\p{L}* \\1"
+    message = (
+        "Frage „name“ im Schritt „name“ (schema.properties.name.pattern): Das Muster enthält "
+        "einen Rückverweis (\\1). Rückverweise, Lookahead und Lookbehind sind nicht erlaubt, "
+        "weil sich solche Muster nicht in linearer Zeit prüfen lassen."
+    )
+    # The live check, saving (the draft is kept) and publishing: each names it, none fails.
+    response = client.post(
+        _url("form_validate", service), json.dumps(definition), content_type="application/json"
+    )
+    assert response.json() == {"ok": False, "errors": [message]}
+    response = _save(client, service, definition)
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"definition": [message]}
+    assert ServiceForm.objects.get().draft == definition
+    before = _state()
+    response = client.post(_url("form_publish", service), follow=True)
+    assert response.status_code == 200
+    assert _state() == before
+    assert not FormVersion.objects.exists()
+    assert [str(m) for m in response.context["messages"]] == [
+        "Der Entwurf wurde nicht veröffentlicht: er enthält 1 Fehler. "
+        "Sie sind unter „Prüfung“ aufgeführt."
+    ]
+    assert escape(message) in response.content.decode()
+
+
 def test_publishing_without_a_draft_is_refused(client: Client, service: Service) -> None:
     before = _state()
     response = client.post(_url("form_publish", service))

@@ -18,7 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
@@ -28,9 +28,12 @@ from typing import Any
 from django.utils import formats
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
+from jsonschema.exceptions import SchemaError, ValidationError
+from jsonschema.protocols import Validator
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import ValidationError as StdnumError
+
+from verbund.formengine import patterns
 
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 STEP_KEY = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -52,8 +55,9 @@ UPLOAD_TYPES = frozenset(
     }
 )
 DEFAULT_MAX_MB = 10
-# A German postcode: 5 digits, from 01001 to 99998.
-POSTCODE = re.compile(r"^(?!00)\d{5}$")
+# A German postcode: 5 digits, not starting with 00. It is also the pattern of an
+# address's postcode, which RE2 matches: no lookahead, and ASCII digits as in RE2.
+POSTCODE = re.compile(r"^(?:0[1-9]|[1-9][0-9])[0-9]{3}$")
 PHONE_CHARS = re.compile(r"^\+?[0-9 ()/\-]+$")
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
 CENT = Decimal("0.01")
@@ -238,15 +242,26 @@ class Form:
 
 
 @lru_cache(maxsize=4096)
-def _condition_validator(canonical: str) -> Draft202012Validator:
-    return Draft202012Validator(json.loads(canonical))
+def _schema_validator(canonical: str) -> Validator | None:
+    """A validator whose patterns RE2 matches; None for a schema that cannot be
+    evaluated safely (``patternProperties``, which only a version published before
+    it was refused can have)."""
+    schema = json.loads(canonical)
+    if patterns.has_pattern_properties(schema):
+        return None
+    validator: Validator = patterns.Draft202012RE2Validator(schema)
+    return validator
 
 
 def matches(condition: Mapping[str, Any] | None, answers: Mapping[str, Any]) -> bool:
-    """Whether the answers satisfy a condition (a JSON Schema); no condition: always."""
+    """Whether the answers satisfy a condition (a JSON Schema); no condition: always.
+
+    A condition that cannot be evaluated safely does not match.
+    """
     if not condition:
         return True
-    return bool(_condition_validator(canonical_json(condition)).is_valid(dict(answers)))
+    validator = _schema_validator(canonical_json(condition))
+    return validator is not None and validator.is_valid(dict(answers))
 
 
 def canonical_json(value: Any) -> str:
@@ -326,17 +341,154 @@ def _check_condition(where: str, condition: Any) -> list[str]:
     if not isinstance(condition, Mapping):
         return [f"{where}: a condition must be a JSON Schema object"]
     try:
-        Draft202012Validator.check_schema(condition)
+        Draft202012Validator.check_schema(condition, format_checker=patterns.SCHEMA_FORMATS)
     except SchemaError as error:
         return [f"{where}: the condition is not a valid JSON Schema ({error.message})"]
     return []
+
+
+def _entries(
+    value: Any, path: tuple[str | int, ...], keys: frozenset[str]
+) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """(path, value) of every object member named in ``keys`` inside ``value``, in
+    document order."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [(path, value)]
+    while stack:
+        here, node = stack.pop()
+        children: list[tuple[tuple[str | int, ...], Any]] = []
+        if isinstance(node, Mapping):
+            for key, child in node.items():
+                if key in keys:
+                    yield (*here, key), child
+                children.append(((*here, key), child))
+        elif isinstance(node, list):
+            children = [((*here, index), child) for index, child in enumerate(node)]
+        stack.extend(reversed(children))
+
+
+def _path_text(path: Sequence[str | int]) -> str:
+    """``("schema", "properties", "nr", "pattern")`` as ``schema.properties.nr.pattern``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _pattern_place(
+    definition: Mapping[str, Any], path: Sequence[str | int], placed: Mapping[str, str]
+) -> str:
+    """Where a pattern is, for the builder: the question (and its step) or the condition."""
+    if len(path) > 3 and path[:2] == ("schema", "properties"):
+        field, step = str(path[2]), placed.get(str(path[2]))
+        names = {"field": field, "step": step}
+        if path[3] == "x-when":
+            if step is None:
+                return _("Bedingung der Frage „%(field)s“") % names
+            return _("Bedingung der Frage „%(field)s“ im Schritt „%(step)s“") % names
+        if step is None:
+            return _("Frage „%(field)s“") % names
+        return _("Frage „%(field)s“ im Schritt „%(step)s“") % names
+    if path[0] == "steps":
+        return _("Bedingung des Schritts „%(step)s“") % {
+            "step": definition["steps"][path[1]].get("key")
+        }
+    if path[0] == "fees":
+        return _("Bedingung der Gebühr „%(fee)s“") % {
+            "fee": definition["fees"][path[1]].get("label")
+        }
+    return _("Schema")
+
+
+def _refusal_message(refusal: patterns.Refusal) -> str:
+    forbidden = _(
+        "Rückverweise, Lookahead und Lookbehind sind nicht erlaubt, weil sich solche Muster "
+        "nicht in linearer Zeit prüfen lassen."
+    )
+    detail = {"detail": refusal.detail}
+    if refusal.problem is patterns.Problem.BACKREFERENCE:
+        return _("Das Muster enthält einen Rückverweis (%(detail)s).") % detail + " " + forbidden
+    if refusal.problem is patterns.Problem.LOOKAROUND:
+        return (
+            _("Das Muster enthält einen Lookahead oder Lookbehind (%(detail)s).") % detail
+            + " "
+            + forbidden
+        )
+    if refusal.problem is patterns.Problem.TOO_LONG:
+        return _("Das Muster ist %(length)s Zeichen lang; erlaubt sind höchstens %(max)s.") % {
+            "length": refusal.detail,
+            "max": patterns.MAX_PATTERN_LENGTH,
+        }
+    if refusal.problem is patterns.Problem.TOO_LARGE:
+        return (
+            _(
+                "Das Muster ist zu umfangreich, um es sicher zu prüfen (%(detail)s). Verwenden "
+                "Sie weniger oder kleinere Wiederholungen, etwa „+“ zusammen mit „maxLength“ "
+                "statt „{1,500}“."
+            )
+            % detail
+        )
+    return (
+        _(
+            "Das Muster ist kein gültiger regulärer Ausdruck in der Schreibweise, die die "
+            "Prüfung versteht (RE2): %(detail)s."
+        )
+        % detail
+    )
+
+
+def _pattern_errors(definition: Mapping[str, Any], placed: Mapping[str, str]) -> list[str]:
+    """A message for every regular expression RE2 cannot match in linear time, and for
+    every ``patternProperties`` (which jsonschema would match with Python's ``re``).
+
+    Looks in the schema (including the questions' ``x-when``) and in the conditions
+    of steps and fees, under every member named ``pattern`` or ``patternProperties``.
+    """
+    roots: list[tuple[tuple[str | int, ...], Any]] = [(("schema",), definition.get("schema"))]
+    for name in ("steps", "fees"):
+        items = definition.get(name)
+        if isinstance(items, list):
+            roots += [
+                ((name, index, "when"), item.get("when"))
+                for index, item in enumerate(items)
+                if isinstance(item, Mapping)
+            ]
+    errors = []
+    for root, value in roots:
+        for path, found in _entries(value, root, frozenset({"pattern", "patternProperties"})):
+            if path[-1] == "pattern" and isinstance(found, str):
+                refusal = patterns.refusal(found)
+                if refusal is None:
+                    continue
+                problem = _refusal_message(refusal)
+            elif path[-1] == "patternProperties" and isinstance(found, Mapping) and found:
+                problem = _(
+                    "„patternProperties“ wird nicht unterstützt; nennen Sie jede Eigenschaft "
+                    "einzeln unter „properties“."
+                )
+            else:
+                continue
+            errors.append(
+                _("%(place)s (%(path)s): %(problem)s")
+                % {
+                    "place": _pattern_place(definition, path, placed),
+                    "path": _path_text(path),
+                    "problem": problem,
+                }
+            )
+    return errors
 
 
 def validate_definition(definition: Any) -> list[str]:
     """Every reason the definition cannot be published; empty when it is valid.
 
     Messages name the place (``steps[2].fields``) and are for form builders.
+    Besides the shape, every regular expression must be one RE2 matches in linear
+    time (:mod:`verbund.formengine.patterns`).
     """
+    return _definition_errors(definition, check_patterns=True)
+
+
+def _definition_errors(definition: Any, *, check_patterns: bool) -> list[str]:
     if not isinstance(definition, Mapping):
         return ["The definition must be a JSON object."]
     errors: list[str] = []
@@ -349,7 +501,7 @@ def validate_definition(definition: Any) -> list[str]:
     if schema.get("$schema", DRAFT_2020_12) != DRAFT_2020_12:
         errors.append(f"schema.$schema: must be {DRAFT_2020_12}")
     try:
-        Draft202012Validator.check_schema(schema)
+        Draft202012Validator.check_schema(schema, format_checker=patterns.SCHEMA_FORMATS)
     except SchemaError as error:
         path = ".".join(str(p) for p in error.path)
         errors.append(f"schema{'.' + path if path else ''}: {error.message}")
@@ -463,6 +615,8 @@ def validate_definition(definition: Any) -> list[str]:
                 errors.append(f"contact.name: unknown question {name!r}")
         if contact.get("email") and kinds.get(contact["email"]) is not Kind.EMAIL:
             errors.append("contact.email: must name an e-mail question")
+    if check_patterns:
+        errors.extend(_pattern_errors(definition, placed))
     return errors
 
 
@@ -486,7 +640,9 @@ def compile_form(definition: Mapping[str, Any]) -> Form:
 @lru_cache(maxsize=256)
 def _compile(canonical: str) -> Form:
     definition = json.loads(canonical)
-    errors = validate_definition(definition)
+    # Patterns are judged at publication only: a version published before RE2 was
+    # required still opens, and a pattern RE2 refuses matches nothing (patterns.search).
+    errors = _definition_errors(definition, check_patterns=False)
     if errors:
         raise DefinitionError(errors)
     schema = definition["schema"]
@@ -765,14 +921,12 @@ def _schema_message(f: Field, error: Any) -> str:
     return _("Die Angabe bei %(label)s ist nicht gültig.") % {"label": _label(f)}
 
 
-@lru_cache(maxsize=4096)
-def _field_validator(canonical: str) -> Draft202012Validator:
-    return Draft202012Validator(json.loads(canonical))
-
-
 def check_value(f: Field, value: Any) -> str | None:
     """The first schema error of a parsed value, as a message; None when valid."""
-    validator = _field_validator(canonical_json(f.schema))
+    validator = _schema_validator(canonical_json(f.schema))
+    if validator is None:
+        # Fails closed, as a pattern RE2 refuses does.
+        return _schema_message(f, ValidationError("cannot be checked", validator="pattern"))
     error = next(iter(sorted(validator.iter_errors(value), key=lambda e: e.path)), None)
     return None if error is None else _schema_message(f, error)
 
