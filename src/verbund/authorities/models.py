@@ -108,7 +108,7 @@ _PREFIX_BY_TEXTKENNZEICHEN = {
     "64": "Gemeinde",
     "67": "Große Kreisstadt",
 }
-_PREFIX_BY_KIND = {
+_PREFIX_BY_KIND: dict[str, str] = {
     AuthorityKind.KREIS: "Kreis",
     AuthorityKind.KREISFREIE_STADT: "Stadt",
     AuthorityKind.GEMEINDE: "Gemeinde",
