@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known, before anything reads a body (CSRF reads POST forms).
+    "verbund.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -291,8 +293,32 @@ VERBUND_PUBLIC_URL = os.environ.get("VERBUND_PUBLIC_URL", "http://127.0.0.1:8000
 VERBUND_CLAMD = os.environ.get("VERBUND_CLAMD", "")
 VERBUND_CLAMD_TIMEOUT = float(os.environ.get("VERBUND_CLAMD_TIMEOUT", "10"))
 VERBUND_UPLOAD_MAX_MB = int(os.environ.get("VERBUND_UPLOAD_MAX_MB", "10"))
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# Request bodies (verbund.core.limits): a larger one is refused with 413 before it is read.
+# Pages that accept uploads may carry VERBUND_UPLOAD_REQUEST_MAX_MB (all files of one
+# form together), the API a decision with a PDF in Base64, everything else
+# VERBUND_REQUEST_MAX_KB.
+VERBUND_REQUEST_MAX_KB = int(os.environ.get("VERBUND_REQUEST_MAX_KB", "1024"))
+VERBUND_UPLOAD_REQUEST_MAX_MB = int(
+    os.environ.get("VERBUND_UPLOAD_REQUEST_MAX_MB", str(5 * VERBUND_UPLOAD_MAX_MB))
+)
+# The pages whose forms carry files; tests/core/test_request_limits.py checks that every
+# view reading request.FILES is named here.
+VERBUND_UPLOAD_URL_NAMES = frozenset(
+    {
+        "applications:step",
+        "applications:answer",
+        "staff:cases_staff:document_create",
+        "staff:cases_staff:document",
+        "staff:cases_staff:participation",
+        "staff:agreement_create",
+        "staff:group_document_add",
+    }
+)
+# Django's own cap on a body read into memory (form fields without the files); the cap
+# above comes first.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, VERBUND_REQUEST_MAX_KB * 1024)
 
 # Payments: the provider used for fees; "simulated" is built in for demo and tests.
 VERBUND_PAYMENT_PROVIDER = os.environ.get("VERBUND_PAYMENT_PROVIDER", "simulated")
