@@ -8,11 +8,13 @@ SQLite demo.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 # Lets generic Django classes (ModelForm[Model], QuerySet[Model]) be subscripted at run time.
@@ -83,6 +85,9 @@ MIDDLEWARE = [
     "verbund.core.middleware.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Headers on every answer of the app, the refusals of the middleware below included.
+    "csp.middleware.CSPMiddleware",
+    "verbund.core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After the language is known, before anything reads a body (CSRF reads POST forms).
@@ -216,6 +221,36 @@ CACHES = {
     },
 }
 
+# Content-Security-Policy (django-csp; docs/operations.md, "Security headers"): scripts,
+# styles, fonts and images only from this site (KERN UX draws its icons as data: SVG masks),
+# no plugins, no framing, no <base> elsewhere; forms post here, and to the pay page of a
+# real payment provider when its origin is in VERBUND_CSP_FORM_ACTION (the citizen's
+# "Bezahlen" is answered with a redirect to it, which form-action governs too).
+VERBUND_CSP_FORM_ACTION = [
+    source.strip()
+    for source in os.environ.get("VERBUND_CSP_FORM_ACTION", "").split(",")
+    if source.strip()
+]
+for _source in VERBUND_CSP_FORM_ACTION:
+    if not re.fullmatch(r"https://[A-Za-z0-9.-]+(:[0-9]{1,5})?", _source):
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            f"VERBUND_CSP_FORM_ACTION: {_source!r} is not an origin like https://pay.example.de"
+        )
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF, *VERBUND_CSP_FORM_ACTION],
+    }
+}
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = _env_bool("VERBUND_SECURE_COOKIES", False)
@@ -319,6 +354,18 @@ VERBUND_UPLOAD_URL_NAMES = frozenset(
 # Django's own cap on a body read into memory (form fields without the files); the cap
 # above comes first.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, VERBUND_REQUEST_MAX_KB * 1024)
+
+# Answers no browser or proxy may keep (core.middleware.NoStoreMiddleware): staff pages,
+# login and account, the citizen's drafts, status pages and payment, the partner API.
+VERBUND_NO_STORE_PREFIXES = (
+    "/verwaltung/",
+    "/konto/",
+    "/antrag/",
+    "/status/",
+    "/bezahlen/",
+    "/api/v1/submissions",
+    "/api/v1/cases/",
+)
 
 # Payments: the provider used for fees; "simulated" is built in for demo and tests.
 VERBUND_PAYMENT_PROVIDER = os.environ.get("VERBUND_PAYMENT_PROVIDER", "simulated")

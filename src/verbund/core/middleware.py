@@ -1,5 +1,5 @@
-"""Middleware of the core: the client's address behind trusted reverse proxies and the
-request-size cap."""
+"""Middleware of the core: the client's address behind trusted reverse proxies, the
+request-size cap and ``Cache-Control: no-store`` on private pages."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any, BinaryIO, cast
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from verbund.core.limits import BodyLimit, Route, body_limit
@@ -153,3 +154,21 @@ class RequestSizeLimitMiddleware:
             return self.get_response(request)
         finally:
             body.close()
+
+
+class NoStoreMiddleware:
+    """``Cache-Control: private, no-store`` (at least) on every answer below one of
+    ``VERBUND_NO_STORE_PREFIXES``: staff pages, the citizen's drafts and status
+    pages, the partner API. No browser or proxy keeps a copy of what they show.
+    Keyed on paths, so that views need not remember it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.path_info.startswith(tuple(settings.VERBUND_NO_STORE_PREFIXES)):
+            # Added to what a view set (never_cache's longer header stays as it is);
+            # "private" replaces a "public".
+            patch_cache_control(response, private=True, no_store=True)
+        return response
