@@ -7,6 +7,7 @@ SQLite demo.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -138,6 +139,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # lock at BEGIN so that two writers queue instead of failing mid-way
     # (the audit hash chain relies on writes being serialised).
     DATA_DIR.mkdir(parents=True, exist_ok=True)
+    # Personal data: a new database file is created readable by the service user only,
+    # and SQLite gives its -wal and -shm files the same mode (verbund.core.sqlite).
+    _sqlite_name = str(DATABASES["default"]["NAME"] or "")
+    if _sqlite_name and _sqlite_name != ":memory:" and not _sqlite_name.startswith("file:"):
+        with contextlib.suppress(FileExistsError, FileNotFoundError):
+            os.close(os.open(_sqlite_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,

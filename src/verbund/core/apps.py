@@ -1,5 +1,11 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 
 
 class CoreConfig(AppConfig):
     name = "verbund.core"
+
+    def ready(self) -> None:
+        from verbund.core.sqlite import restrict_database_files
+
+        connection_created.connect(restrict_database_files, dispatch_uid="verbund.core.sqlite")
