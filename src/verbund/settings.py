@@ -7,12 +7,15 @@ SQLite demo.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import sys
 from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 # Lets generic Django classes (ModelForm[Model], QuerySet[Model]) be subscripted at run time.
@@ -83,8 +86,13 @@ MIDDLEWARE = [
     "verbund.core.middleware.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Headers on every answer of the app, the refusals of the middleware below included.
+    "csp.middleware.CSPMiddleware",
+    "verbund.core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known, before anything reads a body (CSRF reads POST forms).
+    "verbund.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -131,6 +139,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # lock at BEGIN so that two writers queue instead of failing mid-way
     # (the audit hash chain relies on writes being serialised).
     DATA_DIR.mkdir(parents=True, exist_ok=True)
+    # Personal data: a new database file is created readable by the service user only,
+    # and SQLite gives its -wal and -shm files the same mode (verbund.core.sqlite).
+    _sqlite_name = str(DATABASES["default"]["NAME"] or "")
+    if _sqlite_name and _sqlite_name != ":memory:" and not _sqlite_name.startswith("file:"):
+        with contextlib.suppress(FileExistsError, FileNotFoundError):
+            os.close(os.open(_sqlite_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
@@ -212,6 +226,36 @@ CACHES = {
         "LOCATION": "places",
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     },
+}
+
+# Content-Security-Policy (django-csp; docs/operations.md, "Security headers"): scripts,
+# styles, fonts and images only from this site (KERN UX draws its icons as data: SVG masks),
+# no plugins, no framing, no <base> elsewhere; forms post here, and to the pay page of a
+# real payment provider when its origin is in VERBUND_CSP_FORM_ACTION (the citizen's
+# "Bezahlen" is answered with a redirect to it, which form-action governs too).
+VERBUND_CSP_FORM_ACTION = [
+    source.strip()
+    for source in os.environ.get("VERBUND_CSP_FORM_ACTION", "").split(",")
+    if source.strip()
+]
+for _source in VERBUND_CSP_FORM_ACTION:
+    if not re.fullmatch(r"https://[A-Za-z0-9.-]+(:[0-9]{1,5})?", _source):
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            f"VERBUND_CSP_FORM_ACTION: {_source!r} is not an origin like https://pay.example.de"
+        )
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF, *VERBUND_CSP_FORM_ACTION],
+    }
 }
 
 SESSION_COOKIE_HTTPONLY = True
@@ -299,8 +343,44 @@ VERBUND_PUBLIC_URL = os.environ.get("VERBUND_PUBLIC_URL", "http://127.0.0.1:8000
 VERBUND_CLAMD = os.environ.get("VERBUND_CLAMD", "")
 VERBUND_CLAMD_TIMEOUT = float(os.environ.get("VERBUND_CLAMD_TIMEOUT", "10"))
 VERBUND_UPLOAD_MAX_MB = int(os.environ.get("VERBUND_UPLOAD_MAX_MB", "10"))
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# Request bodies (verbund.core.limits): a larger one is refused with 413 before it is read.
+# Pages that accept uploads may carry VERBUND_UPLOAD_REQUEST_MAX_MB (all files of one
+# form together), the API a decision with a PDF in Base64, everything else
+# VERBUND_REQUEST_MAX_KB.
+VERBUND_REQUEST_MAX_KB = int(os.environ.get("VERBUND_REQUEST_MAX_KB", "1024"))
+VERBUND_UPLOAD_REQUEST_MAX_MB = int(
+    os.environ.get("VERBUND_UPLOAD_REQUEST_MAX_MB", str(5 * VERBUND_UPLOAD_MAX_MB))
+)
+# The pages whose forms carry files; tests/core/test_request_limits.py checks that every
+# view reading request.FILES is named here.
+VERBUND_UPLOAD_URL_NAMES = frozenset(
+    {
+        "applications:step",
+        "applicant:answer",
+        "staff:cases_staff:document_create",
+        "staff:cases_staff:document",
+        "staff:cases_staff:participation",
+        "staff:agreement_create",
+        "staff:group_document_add",
+    }
+)
+# Django's own cap on a body read into memory (form fields without the files); the cap
+# above comes first.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, VERBUND_REQUEST_MAX_KB * 1024)
+
+# Answers no browser or proxy may keep (core.middleware.NoStoreMiddleware): staff pages,
+# login and account, the citizen's drafts, status pages and payment, the partner API.
+VERBUND_NO_STORE_PREFIXES = (
+    "/verwaltung/",
+    "/konto/",
+    "/antrag/",
+    "/status/",
+    "/bezahlen/",
+    "/api/v1/submissions",
+    "/api/v1/cases/",
+)
 
 # Payments: the provider used for fees; "simulated" is built in for demo and tests.
 VERBUND_PAYMENT_PROVIDER = os.environ.get("VERBUND_PAYMENT_PROVIDER", "simulated")

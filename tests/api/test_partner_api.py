@@ -12,11 +12,13 @@ import base64
 import datetime as dt
 import hashlib
 import json
+import random
 from decimal import Decimal
 from typing import Any
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -652,6 +654,161 @@ def test_a_too_large_document_is_refused_before_decoding(
     assert response.status_code == 400
     assert response.json() == {
         "document": {"content": ["Die Datei ist zu groß; erlaubt sind höchstens 1 MB."]}
+    }
+
+
+def big_pdf(size: int) -> bytes:
+    """A PDF of exactly ``size`` bytes whose stream holds reproducible random bytes."""
+    head = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n3 0 obj<<>>stream\n"
+    tail = b"\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    return head + random.Random(5).randbytes(size - len(head) - len(tail)) + tail
+
+
+def in_progress(submission: Submission, api: Client) -> int:
+    """Take the submission over; the case's version afterwards."""
+    ack = call(
+        api,
+        "POST",
+        f"/api/v1/submissions/{submission.reference}/acknowledgement",
+        {"accepted": True},
+    )
+    assert ack.status_code == 201
+    return int(ack.json()["version"])
+
+
+def test_a_decision_with_a_five_mb_pdf_is_stored_exactly(
+    submission: Submission, dueren_token: str
+) -> None:
+    # Before: Django refused bodies above DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB, a PDF of
+    # about 1.9 MB in Base64) with an HTML 400, below the API's own limit.
+    api = bearer(dueren_token)
+    version = in_progress(submission, api)
+    pdf = big_pdf(5 * 1024 * 1024)
+    body = json.dumps(
+        {
+            "outcome": "granted",
+            "body": "Bewilligt.",
+            "version": version,
+            "document": {
+                "filename": "Bescheid groß.pdf",
+                "contentType": "application/pdf",
+                "content": b64(pdf),
+            },
+        }
+    ).encode()
+    assert len(body) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+    response = api.generic(
+        "POST",
+        f"/api/v1/cases/{submission.reference}/decision",
+        data=body,
+        content_type="application/json",
+    )
+
+    assert response.status_code == 201, response.content[:300]
+    document = response.json()["document"]
+    digest = hashlib.sha256(pdf).hexdigest()
+    assert (document["filename"], document["size"], document["sha256"]) == (
+        "Bescheid groß.pdf",
+        len(pdf),
+        digest,
+    )
+    stored = DocumentVersion.objects.get(pk=document["id"])
+    assert (stored.size, stored.sha256, stored.content_type) == (
+        len(pdf),
+        digest,
+        "application/pdf",
+    )
+    with stored.file.open("rb") as handle:
+        assert handle.read() == pdf
+    download = api.get(document["href"])
+    assert b"".join(download.streaming_content) == pdf
+    decision = Decision.objects.get(case=submission.case)
+    assert decision.outcome == "granted"
+
+
+def test_a_body_above_the_documented_limit_is_a_json_413(
+    submission: Submission, dueren_token: str
+) -> None:
+    # Before: the same HTML 400 of Django's DATA_UPLOAD_MAX_MEMORY_SIZE.
+    api = bearer(dueren_token)
+    version = in_progress(submission, api)
+    limit = 4 * (-(-10 * 1024 * 1024 // 3)) + 64 * 1024  # docs/integrations.md
+    head = json.dumps({"outcome": "granted", "body": "Ja.", "version": version})[:-1]
+    document = ', "document": {"filename": "b.pdf", "contentType": "application/pdf", "content": "'
+    tail = '"}}'
+    filler = "A" * (limit + 1 - len(head) - len(document) - len(tail))
+    body = (head + document + filler + tail).encode()
+    assert len(body) == limit + 1
+    before = snapshot()
+
+    response = api.generic(
+        "POST",
+        f"/api/v1/cases/{submission.reference}/decision",
+        data=body,
+        content_type="application/json",
+    )
+
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "detail": f"Die Anfrage ist zu groß (höchstens {limit} Bytes).",
+        "code": "too_large",
+    }
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "body"),
+    [
+        ("decision", "[" * 100_000 + "]" * 100_000),
+        (
+            "decision",
+            '{"outcome": "granted", "body": "Ja.", "feeNote": '
+            + "[" * 100_000
+            + "]" * 100_000
+            + "}",
+        ),
+        # Within the 64 KiB of the acknowledgement.
+        ("acknowledgement", '{"accepted": true, "reason": ' + "[" * 30_000 + "]" * 30_000 + "}"),
+        # Deep enough to be refused, not so deep that Python's parser gives up.
+        ("acknowledgement", '{"accepted": true, "reason": ' + '{"a": ' * 40 + "1" + "}" * 40 + "}"),
+    ],
+    ids=["arrays", "inside-a-field", "small-body", "objects"],
+)
+def test_a_deeply_nested_body_is_a_json_400(
+    submission: Submission, dueren_token: str, endpoint: str, body: str
+) -> None:
+    # Before: Python's JSON parser hit the recursion limit, a 500.
+    api = bearer(dueren_token)
+    if endpoint == "decision":
+        in_progress(submission, api)
+        url = f"/api/v1/cases/{submission.reference}/decision"
+    else:
+        url = f"/api/v1/submissions/{submission.reference}/acknowledgement"
+    before = snapshot()
+    response = api.generic("POST", url, data=body.encode(), content_type="application/json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "Die Anfrage ist zu tief verschachtelt (höchstens 32 Ebenen).",
+        "code": "too_deep",
+    }
+    assert snapshot() == before
+
+
+def test_a_deeply_nested_body_is_refused_in_english(
+    submission: Submission, dueren_token: str
+) -> None:
+    response = bearer(dueren_token, HTTP_ACCEPT_LANGUAGE="en").generic(
+        "POST",
+        f"/api/v1/cases/{submission.reference}/status",
+        data=("[" * 5000 + "]" * 5000).encode(),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "The request is nested too deeply (at most 32 levels).",
+        "code": "too_deep",
     }
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page
 
 from verbund.accounts.models import User
 
@@ -59,10 +61,36 @@ def _browser_settings(settings: Any) -> None:
     settings.VERBUND_DEMO = True
 
 
+# What Chromium writes to the console when the Content-Security-Policy blocks something.
+CSP_MARK = "Content Security Policy"
+_csp_reports: weakref.WeakKeyDictionary[Page, list[str]] = weakref.WeakKeyDictionary()
+
+
+def watch_csp(page: Page) -> list[str]:
+    """Collect the page's reports of blocked scripts, styles, images, forms…"""
+    reports = _csp_reports.setdefault(page, [])
+
+    def seen(message: ConsoleMessage) -> None:
+        if CSP_MARK in message.text:
+            reports.append(f"{page.url}: {message.text}")
+
+    page.on("console", seen)
+    return reports
+
+
+def csp_violations(page: Page) -> list[str]:
+    """What the Content-Security-Policy blocked on ``page`` so far."""
+    return list(_csp_reports.get(page, []))
+
+
 @pytest.fixture
-def page(page: Page) -> Page:
+def page(page: Page) -> Iterator[Page]:
+    """The test's page; the test fails when the Content-Security-Policy blocked
+    anything on it."""
     page.set_default_timeout(5_000)
-    return page
+    reports = watch_csp(page)
+    yield page
+    assert reports == [], "Content-Security-Policy violations:\n" + "\n".join(reports)
 
 
 def _describe(violations: list[dict[str, Any]]) -> str:
@@ -78,9 +106,19 @@ def _describe(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+@functools.cache
+def _axe_source() -> str:
+    return AXE_JS.read_text(encoding="utf-8") + "\n;true"
+
+
 def assert_accessible(page: Page) -> None:
-    """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the page; zero violations allowed."""
-    page.add_script_tag(path=str(AXE_JS))
+    """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the page; zero violations allowed.
+
+    axe is evaluated through the DevTools protocol, which the page's
+    Content-Security-Policy does not govern; ``add_script_tag`` would insert an
+    inline script, which the policy blocks (and reports)."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(_axe_source())
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
         WCAG_TAGS,

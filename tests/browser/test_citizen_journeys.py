@@ -18,6 +18,8 @@ from django.core.management import call_command
 from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfReader
 
+from tests.browser.conftest import csp_violations
+
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
 Axe = Callable[[Page], None]
@@ -67,7 +69,11 @@ def test_reitkennzeichen_from_the_start_page_to_the_receipt(
     page: Page, demo: str, axe: Axe, tmp_path: Path
 ) -> None:
     base = demo
-    page.goto(base + "/")
+    start = page.goto(base + "/")
+    # The browser works under the strict policy; nothing it blocks may be needed (the
+    # page fixture fails the test on any report, see the end of this journey).
+    assert start is not None
+    assert "script-src 'self'" in start.headers["content-security-policy"]
     axe(page)
     page.get_by_label("Ort oder Postleitzahl").fill("Attendorn")
     page.get_by_role("button", name="Suchen").click()
@@ -195,6 +201,8 @@ def test_reitkennzeichen_from_the_start_page_to_the_receipt(
     assert content.startswith(b"%PDF")
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
     assert reference in text
+    # From the start page to the receipt, the Content-Security-Policy blocked nothing.
+    assert csp_violations(page) == []
 
 
 # --- 2. Fahrzeug außer Betrieb setzen in Merzenich, without JavaScript ------------------------

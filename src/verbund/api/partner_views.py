@@ -11,10 +11,11 @@ the field and 409 when the case's state does not allow the write.
 
 from __future__ import annotations
 
-import io
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import FileResponse
 from django.urls import reverse
@@ -24,7 +25,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import status as http_status
 from rest_framework.exceptions import APIException, NotFound, ParseError, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
-from rest_framework.parsers import JSONParser
+from rest_framework.parsers import BaseParser
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -57,8 +58,8 @@ from verbund.cases.services import (
     decision_issue,
     stored_file_from_bytes,
 )
+from verbund.core.limits import API_FIELDS_BYTES, api_body_limit
 from verbund.core.storage import private_download
-from verbund.core.uploads import max_upload_bytes
 from verbund.integrations.models import ApiClient, Scope
 from verbund.integrations.selectors import (
     acknowledgement_of,
@@ -69,7 +70,11 @@ from verbund.integrations.selectors import (
 from verbund.integrations.services import AlreadyAcknowledged, submission_acknowledge
 
 # Bodies of the small writes; the decision may carry a PDF in Base64 (4/3 of its size).
-SMALL_BODY_BYTES = 64 * 1024
+SMALL_BODY_BYTES = API_FIELDS_BYTES
+# Arrays and objects inside each other; the deepest body of the API has two levels.
+MAX_JSON_DEPTH = 32
+# What a body nested too deeply for Python's parser stands for.
+TOO_DEEP = object()
 # Refusals of the cases services that concern the case's state (409), not the input.
 STATE_CODES = frozenset(
     {"conflict", "transition", "status", "decided", "not_open", "closed", "acknowledged"}
@@ -109,8 +114,41 @@ def partner_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     return response
 
 
-class LimitedJSONParser(JSONParser):
-    """JSON bodies up to the view's ``max_body_bytes``: read no further than that."""
+def _reject_constant(name: str) -> Any:
+    # NaN and Infinity are no JSON (RFC 8259), though Python's json reads them.
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+def _depth(value: Any) -> int:
+    """How deeply arrays and objects nest in ``value`` (a scalar: 0), without recursion."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        children = (
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        )
+        if children is None:
+            continue
+        deepest = max(deepest, level)
+        if deepest > MAX_JSON_DEPTH:
+            break
+        stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+class LimitedJSONParser(BaseParser):
+    """JSON bodies up to the view's ``max_body_bytes``: read no further than that.
+
+    Not a subclass of DRF's ``JSONParser``: DRF hands those ``request.body``, which
+    Django reads whole and refuses beyond ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (a form
+    setting, smaller than a decision with its PDF); this parser gets the stream and
+    reads at most one byte beyond its limit. Nesting deeper than
+    :data:`MAX_JSON_DEPTH` is bad input, not a crash.
+    """
+
+    media_type = "application/json"
+    renderer_class = JSONRenderer
 
     def parse(
         self,
@@ -118,17 +156,28 @@ class LimitedJSONParser(JSONParser):
         media_type: str | None = None,
         parser_context: Mapping[str, Any] | None = None,
     ) -> Any:
-        view = (parser_context or {}).get("view")
+        context = parser_context or {}
+        view = context.get("view")
         limit = int(getattr(view, "max_body_bytes", SMALL_BODY_BYTES))
-        data = stream.read(limit + 1)
+        data = stream.read(limit + 1) if stream is not None else b""
         if len(data) > limit:
             raise PayloadTooLarge(
                 _("Die Anfrage ist zu groß (höchstens %(n)d Bytes).") % {"n": limit}
             )
+        encoding = context.get("encoding", settings.DEFAULT_CHARSET)
         try:
-            return super().parse(io.BytesIO(data), media_type, parser_context)
-        except ParseError:
+            value = json.loads(data.decode(encoding), parse_constant=_reject_constant)
+        except RecursionError:
+            value = TOO_DEEP
+        except ValueError:
             raise ParseError(_("Der Inhalt der Anfrage ist kein gültiges JSON.")) from None
+        if value is TOO_DEEP or _depth(value) > MAX_JSON_DEPTH:
+            raise ParseError(
+                _("Die Anfrage ist zu tief verschachtelt (höchstens %(n)d Ebenen).")
+                % {"n": MAX_JSON_DEPTH},
+                code="too_deep",
+            )
+        return value
 
 
 class AnyContentNegotiation(BaseContentNegotiation):
@@ -413,7 +462,7 @@ class CaseDecisionView(PartnerView):
 
     @property
     def max_body_bytes(self) -> int:  # type: ignore[override]
-        return 4 * (-(-max_upload_bytes() // 3)) + SMALL_BODY_BYTES
+        return api_body_limit()
 
     @extend_schema(
         operation_id="cases_decision_create",

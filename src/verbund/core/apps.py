@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 
 
 class CoreConfig(AppConfig):
@@ -6,3 +7,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from verbund.core import taskqueue  # noqa: F401  (registers the task lease checks)
+        from verbund.core.sqlite import restrict_database_files
+
+        connection_created.connect(restrict_database_files, dispatch_uid="verbund.core.sqlite")

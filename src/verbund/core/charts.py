@@ -572,8 +572,6 @@ def _chart(
             "viewBox": f"0 0 {width} {height}",
             "width": width,
             "height": height,
-            # Shrinks with a narrow viewport, never grows beyond its natural size.
-            "style": "max-width:100%;height:auto",
             "font-size": FONT_SIZE,
         },
         _element("title", {"id": f"{ident}-title"}, escape(title))

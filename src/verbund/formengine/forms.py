@@ -154,7 +154,8 @@ class DefinitionForm(forms.Form):
                 "spellcheck": "false",
                 "autocapitalize": "off",
                 "autocomplete": "off",
-                "style": "font-family: monospace; white-space: pre; overflow-wrap: normal;",
+                # Monospaced, lines as typed (verbund.css; no style attribute under the CSP).
+                "class": "verbund-code-editor",
             }
         ),
         help_text=gettext_lazy(
