@@ -306,3 +306,11 @@ VERBUND_WEBHOOK_ALLOW_LOCAL = _env_bool("VERBUND_WEBHOOK_ALLOW_LOCAL", DEBUG)
 
 # Days an unfinished application is kept for resuming.
 VERBUND_DRAFT_DAYS = int(os.environ.get("VERBUND_DRAFT_DAYS", "30"))
+
+# "Später fortsetzen" e-mails: at most this many links per draft and per e-mail address
+# within the window (counted in the database, so the limit holds across workers).
+VERBUND_RESUME_LINKS_PER_DRAFT = int(os.environ.get("VERBUND_RESUME_LINKS_PER_DRAFT", "3"))
+VERBUND_RESUME_LINKS_PER_ADDRESS = int(os.environ.get("VERBUND_RESUME_LINKS_PER_ADDRESS", "5"))
+VERBUND_RESUME_LINKS_WINDOW_MINUTES = int(
+    os.environ.get("VERBUND_RESUME_LINKS_WINDOW_MINUTES", "60")
+)

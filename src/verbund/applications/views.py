@@ -337,18 +337,24 @@ def save(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     form = form_of(draft.version)
     initial = draft.resume_email or str(draft.answers.get(form.contact_email or "", "") or "")
     if request.method == "POST":
+        from verbund.core.refusals import refusal_to_form
+
         resume_form = ResumeForm(request.POST)
         if resume_form.is_valid():
-            draft_request_resume(draft=draft, email=resume_form.cleaned_data["email"])
-            return render(
-                request,
-                "applications/saved.html",
-                {
-                    "draft": draft,
-                    "service": draft.service,
-                    "email": resume_form.cleaned_data["email"],
-                },
-            )
+            try:
+                draft_request_resume(draft=draft, email=resume_form.cleaned_data["email"])
+            except ValidationError as exc:
+                refusal_to_form(resume_form, exc)  # too many links: shown at the address
+            else:
+                return render(
+                    request,
+                    "applications/saved.html",
+                    {
+                        "draft": draft,
+                        "service": draft.service,
+                        "email": resume_form.cleaned_data["email"],
+                    },
+                )
     else:
         resume_form = ResumeForm(initial={"email": initial})
     return render(
