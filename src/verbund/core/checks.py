@@ -1,4 +1,4 @@
-"""Deploy checks on the settings-wide switches meant for demos and development.
+"""Deploy checks on the settings-wide switches and defaults meant for demos and development.
 
 ``verbund check --deploy`` reports them as warnings (ids ``verbund.W…``); a
 production instance shows none of them. Checks that need an app's own
@@ -41,5 +41,23 @@ def check_local_webhooks_off(app_configs: Any = None, **kwargs: Any) -> list[che
             hint="Unset VERBUND_WEBHOOK_ALLOW_LOCAL (and VERBUND_DEBUG) in production; "
             "callbacks then must be https to public addresses.",
             id="verbund.W002",
+        )
+    ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_secret_key_from_environment(
+    app_configs: Any = None, **kwargs: Any
+) -> list[checks.CheckMessage]:
+    """Warn while SECRET_KEY comes from the development key file of `make setup`."""
+    if getattr(settings, "VERBUND_SECRET_KEY_SOURCE", "") != "file":
+        return []
+    return [
+        checks.Warning(
+            "SECRET_KEY is read from the development key file "
+            f"{settings.DEVELOPMENT_KEY_FILE}, not from VERBUND_SECRET_KEY.",
+            hint="Set VERBUND_SECRET_KEY in the service's environment (docs/operations.md); "
+            "the file is then ignored.",
+            id="verbund.W003",
         )
     ]
