@@ -5,11 +5,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
-# Tests, the demo and CI run with the built-in development key; production sets VERBUND_SECRET_KEY.
-export VERBUND_ALLOW_INSECURE_KEY ?= 1
+# Without VERBUND_SECRET_KEY, `verbund` reads this random key, written once by `make setup`
+# into the data directory (settings.py: DEVELOPMENT_KEY_FILE). Production sets
+# VERBUND_SECRET_KEY, which always wins; without either, `verbund` refuses to start.
+DEVELOPMENT_KEY := $(or $(VERBUND_DATA_DIR),var)/development-secret-key
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test setup system-deps lint typecheck migrations-check pytest pytest-postgres demo lock clean browser-deps messages
+.PHONY: run test setup development-key system-deps lint typecheck migrations-check pytest pytest-postgres demo lock clean browser-deps messages
 
 run: setup ## set up, migrate, load the demo and serve it on http://127.0.0.1:$(PORT) with a task worker
 	VERBUND_DEMO=1 $(BIN)/verbund migrate --no-input -v 0
@@ -23,7 +25,18 @@ run: setup ## set up, migrate, load the demo and serve it on http://127.0.0.1:$(
 
 test: setup lint typecheck migrations-check pytest ## the whole quality gate
 
-setup: system-deps $(VENV)/.installed node_modules/.installed
+setup: system-deps $(VENV)/.installed node_modules/.installed $(DEVELOPMENT_KEY)
+
+development-key: $(DEVELOPMENT_KEY) ## the random key of this checkout (mode 0600), written only where missing
+
+# Made only when missing (no prerequisites); `ln` fails rather than replace a file that
+# appeared meanwhile: an existing key, whoever wrote it, stays.
+$(DEVELOPMENT_KEY):
+	@mkdir -p $(dir $@)
+	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@.tmp
+	@if ln $@.tmp $@ 2>/dev/null; then \
+		echo "Wrote a random development key to $@ (ignored where VERBUND_SECRET_KEY is set)."; \
+	else echo "Kept the existing $@."; fi; rm -f $@.tmp
 
 # WeasyPrint (receipts, decision letters) needs Pango, HarfBuzz's subsetter and a font from Debian.
 system-deps:

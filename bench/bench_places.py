@@ -24,6 +24,7 @@ import http.client
 import json
 import multiprocessing
 import os
+import secrets
 import signal
 import socket
 import statistics
@@ -33,6 +34,9 @@ import tempfile
 import time
 import urllib.parse
 from pathlib import Path
+
+# One random key per run: every process of the run signs alike, and no fixed key exists.
+SECRET_KEY = secrets.token_urlsafe(50)
 
 ROOT = Path(__file__).resolve().parents[1]
 FULL_REGISTER = ROOT.parent / "shared" / "data" / "destatis" / "GV100AD_31082025.txt"
@@ -70,7 +74,7 @@ def _env(database_url: str) -> dict[str, str]:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "verbund.settings",
-        "VERBUND_ALLOW_INSECURE_KEY": "1",
+        "VERBUND_SECRET_KEY": SECRET_KEY,
         "VERBUND_DATABASE_URL": database_url,
         "VERBUND_LOG_LEVEL": "ERROR",
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 import sys
 from pathlib import Path
 
@@ -33,16 +34,42 @@ def _env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = _env_bool("VERBUND_DEBUG", False)
-SECRET_KEY = os.environ.get("VERBUND_SECRET_KEY", "")
-if not SECRET_KEY:
-    _testing = "pytest" in sys.modules
-    if not (DEBUG or _testing) and os.environ.get("VERBUND_ALLOW_INSECURE_KEY") != "1":
-        # Refuse to run a production instance with a guessable key; the demo,
-        # tests and CI opt in explicitly.
-        from django.core.exceptions import ImproperlyConfigured
 
-        raise ImproperlyConfigured("Set VERBUND_SECRET_KEY (see docs/operations.md).")
-    SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
+# Where the embedded database, uploaded files, collected assets and the development key live.
+DATA_DIR = Path(os.environ.get("VERBUND_DATA_DIR", PROJECT_DIR / "var"))
+# Written once by `make setup` (random, mode 0600), so that every `verbund` command of a
+# development checkout finds a key; read only where VERBUND_SECRET_KEY is not set.
+DEVELOPMENT_KEY_FILE = DATA_DIR / "development-secret-key"
+
+
+def _secret_key() -> tuple[str, str]:
+    """The key and where it came from: the environment, the tests, or the key file.
+    Without any of them the settings refuse to load: there is no built-in key."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    key = os.environ.get("VERBUND_SECRET_KEY", "")
+    if key:
+        return key, "environment"
+    if "pytest" in sys.modules:
+        # Each test process makes its own; nothing signed outlives it.
+        return secrets.token_urlsafe(50), "tests"
+    if not DEVELOPMENT_KEY_FILE.is_file():
+        raise ImproperlyConfigured(
+            "Set VERBUND_SECRET_KEY (docs/operations.md). In a development checkout, "
+            f"`make setup` writes a random key to {DEVELOPMENT_KEY_FILE}."
+        )
+    if DEVELOPMENT_KEY_FILE.stat().st_mode & 0o077:
+        raise ImproperlyConfigured(
+            f"{DEVELOPMENT_KEY_FILE} may be readable by its owner only "
+            f"(chmod 600 {DEVELOPMENT_KEY_FILE})."
+        )
+    key = DEVELOPMENT_KEY_FILE.read_text(encoding="utf-8").strip()
+    if not key:
+        raise ImproperlyConfigured(f"{DEVELOPMENT_KEY_FILE} is empty.")
+    return key, "file"
+
+
+SECRET_KEY, VERBUND_SECRET_KEY_SOURCE = _secret_key()
 
 ALLOWED_HOSTS = [
     h.strip()
@@ -124,9 +151,6 @@ TEMPLATES = [
         },
     },
 ]
-
-# Where the embedded database, uploaded files and collected assets live.
-DATA_DIR = Path(os.environ.get("VERBUND_DATA_DIR", PROJECT_DIR / "var"))
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -394,3 +418,11 @@ VERBUND_WEBHOOK_ALLOW_LOCAL = _env_bool("VERBUND_WEBHOOK_ALLOW_LOCAL", DEBUG)
 
 # Days an unfinished application is kept for resuming.
 VERBUND_DRAFT_DAYS = int(os.environ.get("VERBUND_DRAFT_DAYS", "30"))
+
+# "Später fortsetzen" e-mails: at most this many links per draft and per e-mail address
+# within the window (counted in the database, so the limit holds across workers).
+VERBUND_RESUME_LINKS_PER_DRAFT = int(os.environ.get("VERBUND_RESUME_LINKS_PER_DRAFT", "3"))
+VERBUND_RESUME_LINKS_PER_ADDRESS = int(os.environ.get("VERBUND_RESUME_LINKS_PER_ADDRESS", "5"))
+VERBUND_RESUME_LINKS_WINDOW_MINUTES = int(
+    os.environ.get("VERBUND_RESUME_LINKS_WINDOW_MINUTES", "60")
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import secrets
 import subprocess
 import sys
 from collections.abc import Callable
@@ -579,7 +580,7 @@ def test_cli_exits_with_1_and_the_message_on_stderr(tmp_path: Path) -> None:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "verbund.settings",
-        "VERBUND_ALLOW_INSECURE_KEY": "1",
+        "VERBUND_SECRET_KEY": secrets.token_urlsafe(50),
         "VERBUND_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
     }
     verbund_cli = Path(sys.executable).with_name("verbund")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import secrets
 import subprocess
 import sys
 
@@ -120,7 +121,7 @@ def test_verify_audit_cli_exit_code(tmp_path: object, settings: object) -> None:
     env = {
         **os.environ,
         "VERBUND_DATABASE_URL": f"sqlite:///{db}",
-        "VERBUND_ALLOW_INSECURE_KEY": "1",
+        "VERBUND_SECRET_KEY": secrets.token_urlsafe(50),
     }
     verbund = [sys.executable, "-m", "verbund"]
     subprocess.run([*verbund, "migrate", "-v", "0"], env=env, check=True)

@@ -25,7 +25,7 @@ from tests.cases.conftest import submit
 from tests.clients import logged_in
 from tests.factories import make_user
 from tests.integrations.partners import bearer, make_client
-from verbund.applications.services import status_token
+from verbund.applications.links import status_token
 from verbund.core.charts import bar_chart
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +91,11 @@ def _settings_in_a_process(**environ: str) -> subprocess.CompletedProcess[str]:
     )
     return subprocess.run(
         [sys.executable, "-c", code],
-        env={**os.environ, "VERBUND_ALLOW_INSECURE_KEY": "1", **environ},
+        env={
+            **os.environ,
+            "VERBUND_SECRET_KEY": "subprocess-test-key-" + os.urandom(16).hex(),
+            **environ,
+        },
         capture_output=True,
         text=True,
         timeout=60,

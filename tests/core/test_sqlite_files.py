@@ -45,7 +45,7 @@ def test_a_fresh_database_and_its_wal_files_are_private(tmp_path: Path) -> None:
         env={
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "verbund.settings",
-            "VERBUND_ALLOW_INSECURE_KEY": "1",
+            "VERBUND_SECRET_KEY": "subprocess-test-key-" + os.urandom(16).hex(),
             "VERBUND_DATABASE_URL": f"sqlite:///{database}",
             "VERBUND_DATA_DIR": str(tmp_path),
         },

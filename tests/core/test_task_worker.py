@@ -92,7 +92,7 @@ class WorkerDatabase:
         env.update(
             DJANGO_SETTINGS_MODULE="verbund.settings",
             PYTHONPATH=str(REPO),
-            VERBUND_ALLOW_INSECURE_KEY="1",
+            VERBUND_SECRET_KEY="subprocess-test-key-" + os.urandom(16).hex(),
             VERBUND_DATABASE_URL=self.url,
             VERBUND_DATA_DIR=str(self.directory / "data"),
         )

@@ -26,6 +26,7 @@ from verbund.applications.models import Attachment, Draft, Submission, Submissio
 from verbund.applications.tasks import send_confirmation, send_resume_link
 from verbund.catalogue.selectors import Resolution, routing_index
 from verbund.core.audit import audit_record
+from verbund.core.ratelimits import rate_limit_take
 from verbund.core.storage import private_storage
 from verbund.core.uploads import inspect_upload
 from verbund.formengine import engine
@@ -159,9 +160,41 @@ def attachment_remove(*, draft: Draft, attachment_id: str) -> bool:
 
 
 def draft_request_resume(*, draft: Draft, email: str) -> str:
-    """Send a link to continue later; returns the link's token (a new one voids old links)."""
+    """Send a link to continue later; returns the link's token (a new one voids old links).
+
+    Refused with a ``ValidationError`` on ``email`` when the draft already had
+    ``VERBUND_RESUME_LINKS_PER_DRAFT`` links, or the address (in any case)
+    ``VERBUND_RESUME_LINKS_PER_ADDRESS`` links, within the last
+    ``VERBUND_RESUME_LINKS_WINDOW_MINUTES``: then nothing is sent and the draft,
+    with its last link, stays as it was."""
+    window = dt.timedelta(minutes=settings.VERBUND_RESUME_LINKS_WINDOW_MINUTES)
     with transaction.atomic():
         locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        # Both counts or neither: a refusal by the second rolls the first back.
+        if not (
+            rate_limit_take(
+                scope="resume-link-draft",
+                key=str(locked.pk),
+                uses=settings.VERBUND_RESUME_LINKS_PER_DRAFT,
+                window=window,
+            )
+            and rate_limit_take(
+                scope="resume-link-address",
+                key=email.strip().lower(),
+                uses=settings.VERBUND_RESUME_LINKS_PER_ADDRESS,
+                window=window,
+            )
+        ):
+            raise ValidationError(
+                {
+                    "email": _(
+                        "Für diesen Antrag oder an diese E-Mail-Adresse wurden in kurzer Zeit zu "
+                        "viele Links angefordert. Es wurde keine E-Mail verschickt; ein zuvor "
+                        "geschickter Link gilt weiter. Bitte versuchen Sie es später noch einmal."
+                    )
+                },
+                code="rate_limited",
+            )
         locked.resume_email = email
         locked.resume_salt = secrets.token_hex(16)
         _touch(locked)

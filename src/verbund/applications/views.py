@@ -37,6 +37,7 @@ from verbund.applications.services import (
 )
 from verbund.catalogue.selectors import routing_index
 from verbund.core.panels import render_panels
+from verbund.core.refusals import refusal_to_form
 from verbund.core.uploads import UploadRejected, type_label
 from verbund.formengine import engine
 from verbund.formengine.selectors import current_version, form_of
@@ -316,16 +317,20 @@ def save(request: HttpRequest, draft_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST":
         resume_form = ResumeForm(request.POST)
         if resume_form.is_valid():
-            draft_request_resume(draft=draft, email=resume_form.cleaned_data["email"])
-            return render(
-                request,
-                "applications/saved.html",
-                {
-                    "draft": draft,
-                    "service": draft.service,
-                    "email": resume_form.cleaned_data["email"],
-                },
-            )
+            try:
+                draft_request_resume(draft=draft, email=resume_form.cleaned_data["email"])
+            except ValidationError as exc:
+                refusal_to_form(resume_form, exc)  # too many links: shown at the address
+            else:
+                return render(
+                    request,
+                    "applications/saved.html",
+                    {
+                        "draft": draft,
+                        "service": draft.service,
+                        "email": resume_form.cleaned_data["email"],
+                    },
+                )
     else:
         resume_form = ResumeForm(initial={"email": initial})
     return render(

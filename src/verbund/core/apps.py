@@ -6,7 +6,10 @@ class CoreConfig(AppConfig):
     name = "verbund.core"
 
     def ready(self) -> None:
-        from verbund.core import taskqueue  # noqa: F401  (registers the task lease checks)
+        from verbund.core import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            taskqueue,  # noqa: F401  (registers the task lease checks)
+        )
         from verbund.core.sqlite import restrict_database_files
 
         connection_created.connect(restrict_database_files, dispatch_uid="verbund.core.sqlite")

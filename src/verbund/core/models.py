@@ -110,3 +110,26 @@ class Generation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}={self.value}"
+
+
+class RateLimit(models.Model):
+    """The recent uses of one limited action by one key (``verbund.core.ratelimits``).
+
+    ``key`` is an HMAC of the real key (a draft's id, an e-mail address), so the
+    table holds no addresses; ``hits`` lists the POSIX times of the uses still
+    inside the window. The row is locked while a use is counted, so the count holds
+    across processes and hosts.
+    """
+
+    scope = models.CharField(max_length=40)
+    key = models.CharField(max_length=64)
+    hits = models.JSONField(default=list)
+    last_hit_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "key"], name="core_ratelimit_scope_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {len(self.hits)}"
