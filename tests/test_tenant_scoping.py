@@ -1,6 +1,6 @@
 """Tenant scoping checked by a machine, not by goodwill.
 
-Views, forms and API code may reach tenant-owned rows only through the access
+Views, forms, panels and API code may reach tenant-owned rows only through the access
 layer (``scoped`` / ``access_by_id``) or an app's selectors and services; a
 direct ``<TenantModel>.objects`` in those layers fails this test.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 from verbund.core.access import registered_models
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "verbund"
-GUARDED_MODULES = ("views.py", "forms.py", "serializers.py", "viewsets.py")
+GUARDED_MODULES = ("views.py", "forms.py", "serializers.py", "viewsets.py", "panels.py")
 
 
 def _guarded_files() -> list[Path]:
