@@ -7,7 +7,6 @@ from typing import Any
 from verbund.applications.models import Submission
 from verbund.cases.models import Case, CaseEvent, DocumentVersion, InformationRequest
 from verbund.cases.selectors import (
-    case_of_reference,
     decision_pdf_version,
     information_request_of,
     open_information_requests,
@@ -15,7 +14,12 @@ from verbund.cases.selectors import (
 
 
 def case_of_submission(submission: Submission) -> Case | None:
-    return case_of_reference(submission.reference)
+    """The submission's case (cached on the submission: the status page's panels ask
+    for it once)."""
+    try:
+        return submission.case
+    except Case.DoesNotExist:
+        return None
 
 
 def public_history(case: Case) -> list[CaseEvent]:
