@@ -8,7 +8,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +19,7 @@ from verbund.accounts.selectors import coordinators_of_network
 from verbund.authorities.models import Authority
 from verbund.core import charts
 from verbund.core.access import Action, access_by_id, access_child_by_id, can, scoped
+from verbund.core.audit_log import audit_log
 from verbund.core.auth import staff_required
 from verbund.core.models import AuditEntry
 from verbund.core.panels import render_panels
@@ -139,14 +139,10 @@ def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpRes
 @staff_required
 def network_audit(request: HttpRequest, pk: int) -> HttpResponse:
     network = access_by_id(request.user, Network, pk, Action.CHANGE)
-    entries = (
-        scoped(request.user, AuditEntry)
-        .filter(network_id=network.pk)
-        .select_related("authority")
-        .order_by("-sequence")
+    entries = scoped(request.user, AuditEntry).filter(network_id=network.pk)
+    return render(
+        request, "staff/networks/audit.html", {"network": network, **audit_log(request, entries)}
     )
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "staff/networks/audit.html", {"network": network, "page": page})
 
 
 # --- cooperation areas ----------------------------------------------------------------------
