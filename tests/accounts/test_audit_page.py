@@ -108,8 +108,8 @@ def test_every_entry_reads_in_german(log: str, admin: User) -> None:
     assert "→" not in body.split("Gebühren insgesamt", 1)[1].split("</dd>", 1)[0]
     # A change reads old → new, the arrow spelled out for screen readers.
     assert (
-        '<dt>Rolle</dt><dd>Verwaltung der Behörde <span aria-hidden="true">→</span>'
-        '<span class="kern-sr-only">geändert in</span> –</dd>'
+        '<dt>Rolle</dt><dd>Verwaltung der Behörde <span aria-hidden="true">→</span> '
+        '<span class="kern-sr-only">geändert in </span>–</dd>'
     ) in body
     # The digest is shortened; the whole value opens in place.
     assert (

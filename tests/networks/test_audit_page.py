@@ -130,8 +130,8 @@ def test_every_entry_reads_in_german(log: str, coordinator: User) -> None:
     table = body.split('<table class="kern-table verbund-audit">', 1)[1].split("</table>")[0]
     assert "networks." not in table
     assert (
-        '<dt>Art</dt><dd>Virtuelles Dienstleistungszentrum <span aria-hidden="true">→</span>'
-        '<span class="kern-sr-only">geändert in</span> Entwicklungspartnerschaft</dd>'
+        '<dt>Art</dt><dd>Virtuelles Dienstleistungszentrum <span aria-hidden="true">→</span> '
+        '<span class="kern-sr-only">geändert in </span>Entwicklungspartnerschaft</dd>'
     ) in table
 
 
