@@ -22,6 +22,7 @@ from verbund.core.charts import (
     format_euro,
     format_number,
     format_percent,
+    whole_percent,
     level_matrix,
     progress_bars,
     stacked_bar_chart,
@@ -648,3 +649,9 @@ def test_component_without_data_shows_an_empty_table_row() -> None:
     assert len(rows) == 1
     cell = rows[0][0]
     assert (cell.tag, cell.get("colspan"), cell.text) == ("td", "4", "Keine Daten")
+
+
+def test_whole_percent_is_the_share_format_percent_writes() -> None:
+    assert [whole_percent(done, 3) for done in range(4)] == [0, 33, 67, 100]
+    assert whole_percent(0, 0) is None
+    assert format_percent(2, 3) == f"{whole_percent(2, 3)} %"

@@ -165,20 +165,28 @@ def format_value(value: Number, unit: str = "") -> str:
     return f"{text} {unit}" if unit else text
 
 
-def format_percent(done: int, total: int) -> str:
-    """``done`` of ``total`` as a whole percentage: "67 %", or "–" without a total.
+def whole_percent(done: int, total: int) -> int | None:
+    """``done`` of ``total`` in whole per cent; ``None`` without a total.
 
-    Rounded half up, except that an unfinished total never reads "100 %" and a
-    started one never "0 %".
+    Rounded half up, except that an unfinished total never reaches 100 and a
+    started one never stays at 0. Every page that writes a share next to a chart
+    takes it from here, so the chart and its table never disagree (2 of 3: 67).
     """
     if total == 0:
-        return "–"
+        return None
     percent = int((Decimal(done * 100) / total).quantize(Decimal(1), ROUND_HALF_UP))
     if done < total:
         percent = min(percent, 99)
     if done > 0:
         percent = max(percent, 1)
-    return f"{format_number(percent)} %"
+    return percent
+
+
+def format_percent(done: int, total: int) -> str:
+    """``done`` of ``total`` as a whole percentage (:func:`whole_percent`): "67 %", or
+    "–" without a total."""
+    percent = whole_percent(done, total)
+    return "–" if percent is None else f"{format_number(percent)} %"
 
 
 # --- chart builders ------------------------------------------------------------
