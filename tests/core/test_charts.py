@@ -22,10 +22,10 @@ from verbund.core.charts import (
     format_euro,
     format_number,
     format_percent,
-    whole_percent,
     level_matrix,
     progress_bars,
     stacked_bar_chart,
+    whole_percent,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
