@@ -28,8 +28,10 @@ from verbund.core.audit_terms import (
     ValueFormat,
     action_label,
     field_of,
+    model_of,
     object_type_label,
     resolve_names,
+    terms_of,
 )
 from verbund.core.facts import day_start
 from verbund.core.forms import AuditFilterForm
@@ -103,9 +105,28 @@ def _show(value: Any, recorded: AuditField, names: Names) -> Shown:
     return value_format.show(value, names)
 
 
+def _field_order(entry: AuditEntry) -> dict[str, int]:
+    """Where each field name goes: the model's fields in their order, then the app's
+    declared fields in theirs. (PostgreSQL does not keep the keys of a JSON object in
+    the order they were written, so the recorded order cannot be used.)"""
+    order: dict[str, int] = {}
+    model = model_of(entry.object_type)
+    if model is not None:
+        for model_field in model._meta.get_fields():
+            order.setdefault(model_field.name, len(order))
+    terms = terms_of(entry.action)
+    if terms is not None:
+        for name in (*terms.action_fields.get(entry.action, {}), *terms.fields):
+            order.setdefault(name, len(order))
+    return order
+
+
 def _fields(entry: AuditEntry) -> Iterator[tuple[str, Any, AuditField, bool]]:
     changes = entry.changes if isinstance(entry.changes, Mapping) else {"": entry.changes}
-    for name, value in changes.items():
+    order = _field_order(entry)
+    for name, value in sorted(
+        changes.items(), key=lambda item: (order.get(item[0], len(order)), item[0])
+    ):
         recorded = field_of(entry.action, entry.object_type, name)
         if recorded is None:
             yield name, value, AuditField(name), False

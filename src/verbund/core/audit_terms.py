@@ -246,17 +246,21 @@ class Counts(ValueFormat):
     def text(self, value: Any, names: Names) -> str:
         if not isinstance(value, Mapping):
             return plain_text(value)
+        # In the order of ``labels`` (PostgreSQL keeps JSON keys in its own order).
+        keys = [
+            *(key for key in self.labels if key in value),
+            *sorted(set(value) - set(self.labels)),
+        ]
         parts = [
-            f"{self.labels.get(key, key)}: {plain_text(count)}"
-            for key, count in value.items()
-            if count
+            f"{self.labels.get(key, key)}: {plain_text(value[key])}" for key in keys if value[key]
         ]
         return ", ".join(parts) or _("keine")
 
 
 class Breakdown(ValueFormat):
     """An object of parts (``{"kreis": {...}, "gemeinde": {...}}``): each part's key in
-    ``keys``' format, its value in ``values``' format: "Kreis (angelegt: 8); …"."""
+    ``keys``' format, its value in ``values``' format: "Kreis (neu: 8); …", the parts
+    in the order of the keys' choices."""
 
     def __init__(self, keys: ValueFormat, values: ValueFormat) -> None:
         self.keys = keys
@@ -265,10 +269,13 @@ class Breakdown(ValueFormat):
     def text(self, value: Any, names: Names) -> str:
         if not isinstance(value, Mapping):
             return plain_text(value)
+        # Parts whose keys are choices in the choices' order, any others after them.
+        known = list(self.keys.labels) if isinstance(self.keys, Choice) else []
+        keys = [*(key for key in known if key in value), *sorted(set(value) - set(known))]
         return (
             "; ".join(
-                f"{self.keys.text(key, names)} ({self.values.text(part, names)})"
-                for key, part in value.items()
+                f"{self.keys.text(key, names)} ({self.values.text(value[key], names)})"
+                for key in keys
             )
             or EMPTY
         )
