@@ -169,6 +169,15 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner] = {
     "staff:membership_add": Tenant(
         own=lambda w: {"pk": w.a.network.pk}, foreign=[lambda w: {"pk": w.b.network.pk}]
     ),
+    "staff:membership": Tenant(
+        own=lambda w: {"pk": w.a.network.pk, "membership_pk": w.a.membership.pk},
+        foreign=[
+            lambda w: {"pk": w.b.network.pk, "membership_pk": w.b.membership.pk},
+            lambda w: {"pk": w.a.network.pk, "membership_pk": w.b.membership.pk},
+            lambda w: {"pk": w.b.network.pk, "membership_pk": w.a.membership.pk},
+        ],
+        methods=("GET",),
+    ),
     "staff:membership_end": Tenant(
         own=lambda w: {"pk": w.a.network.pk, "membership_pk": w.a.membership.pk},
         foreign=[

@@ -95,3 +95,26 @@ def test_coordinator_walks_the_network_pages(page: Page, live_server: object, ax
     expect(page.get_by_role("alert")).to_be_visible()
     axe(page)
     assert Membership.objects.count() == before
+
+    # A member's own page: reached from the member table, ended there, not on the overview.
+    page.goto(f"{base}/verwaltung/verbuende/{dlz.pk}/")
+    expect(page.get_by_role("button", name="Mitgliedschaft beenden")).to_have_count(0)
+    page.get_by_role("link", name="Inden", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mitgliedschaft: Gemeinde Inden")
+    axe(page)
+    inden = Membership.objects.get(network=dlz, authority__ars="053580020020")
+    page.get_by_label("Austritt zum").fill("31.12.2019")
+    page.get_by_role("button", name="Mitgliedschaft beenden").click()
+    expect(page.get_by_role("alert")).to_contain_text("Das Austrittsdatum liegt vor dem Beitritt.")
+    axe(page)
+    inden.refresh_from_db()
+    assert inden.left_on is None
+    page.get_by_label("Austritt zum").fill("31.12.2026")
+    page.get_by_role("button", name="Mitgliedschaft beenden").click()
+    expect(page.locator(".verbund-messages")).to_contain_text(
+        "Die Mitgliedschaft von Gemeinde Inden endet zum 31. Dezember 2026."
+    )
+    expect(page.get_by_text("Mitglied aufgenommen (System (automatisch))")).to_be_visible()
+    axe(page)
+    inden.refresh_from_db()
+    assert inden.left_on is not None

@@ -25,6 +25,7 @@ from verbund.core.charts import (
     level_matrix,
     progress_bars,
     stacked_bar_chart,
+    whole_percent,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -648,3 +649,52 @@ def test_component_without_data_shows_an_empty_table_row() -> None:
     assert len(rows) == 1
     cell = rows[0][0]
     assert (cell.tag, cell.get("colspan"), cell.text) == ("td", "4", "Keine Daten")
+
+
+def test_whole_percent_is_the_share_format_percent_writes() -> None:
+    assert [whole_percent(done, 3) for done in range(4)] == [0, 33, 67, 100]
+    assert whole_percent(0, 0) is None
+    assert format_percent(2, 3) == f"{whole_percent(2, 3)} %"
+
+
+def test_long_matrix_columns_wrap_instead_of_being_cut() -> None:
+    name = "Strategisches Berichtswesen und Controlling"
+    chart = level_matrix("B", [name, "Kfz"], [("A", [1, 2])], LEVELS)
+    headers = [t for t in _svg(chart).iter(f"{SVG}text") if t.find(f"{SVG}tspan") is not None]
+    assert [[span.text for span in t.iter(f"{SVG}tspan")] for t in headers] == [
+        ["Strategisches", "Berichtswesen und", "Controlling"],
+        ["Kfz"],
+    ]
+    # The whole name is shown, so there is no tooltip; screen readers get it from the
+    # chart's description.
+    assert headers[0].find(f"{SVG}title") is None
+    assert f"Spalten: {name}; Kfz." in chart.description
+    # The lines stack upwards from the baseline next to the cells, 17 units apart.
+    spans = list(headers[0].iter(f"{SVG}tspan"))
+    assert [span.get("dy") for span in spans] == ["-34", "17", "17"]
+    # Columns move apart for three lines: (2 × 17 + 30) / sin 45° → 91 units.
+    cells = [r for r in _svg(chart).iter(f"{SVG}rect") if r.get("height") == "36"]
+    assert [r.get("width") for r in cells][:2] == ["91", "91"]
+
+
+def test_a_matrix_column_beyond_three_lines_is_shortened_with_its_full_name_kept() -> None:
+    name = "Gemeinsame Beschaffung von Informationstechnik für Schulen und Verwaltung"
+    chart = level_matrix("B", [name], [("A", [1])], LEVELS)
+    (header,) = [t for t in _svg(chart).iter(f"{SVG}text") if t.find(f"{SVG}tspan") is not None]
+    assert [span.text for span in header.iter(f"{SVG}tspan")] == [
+        "Gemeinsame Beschaffung",
+        "von Informationstechnik",
+        "für Schulen und Verwalt…",
+    ]
+    assert header.findtext(f"{SVG}title") == name
+    assert name in chart.description
+    assert chart.table.header == ("Bezeichnung", name)
+
+
+def test_a_word_longer_than_a_line_is_split_with_a_hyphen() -> None:
+    chart = level_matrix("B", ["Gebührenkalkulationsverfahren"], [("A", [1])], LEVELS)
+    (header,) = [t for t in _svg(chart).iter(f"{SVG}text") if t.find(f"{SVG}tspan") is not None]
+    assert [span.text for span in header.iter(f"{SVG}tspan")] == [
+        "Gebührenkalkulationsver-",
+        "fahren",
+    ]

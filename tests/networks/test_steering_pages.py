@@ -5,6 +5,7 @@ staff read them; only coordinators change them; bad input is reported, nothing s
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -242,3 +243,33 @@ def test_the_dashboard_shows_areas_agreements_and_reuse_on_one_screen(
     # Reuse: both services built by Merzenich, adopted by all six members.
     reuse = response.context["reuse_chart"]
     assert sorted(reuse.table.rows) == [("Gewerbe anmelden", "6"), ("Hundesteuer anmelden", "6")]
+
+
+LONG_AREA = "Umsatzsteuer nach § 2b UStG und gemeinsame Vergabestelle"
+
+
+def test_a_long_area_name_is_not_cut_off(dlz: Dlz, coordinator: User) -> None:
+    """The matrix on the dashboard wraps a long area name instead of cutting it to
+    "Umsatzsteuer nach §…": its lines read the whole name, the chart's description (what
+    screen readers read for the SVG) names it in full, and so does the data table; the
+    areas page has it whole too."""
+    from verbund.networks import services
+
+    area = services.area_create(actor=None, network=dlz.network, name=LONG_AREA)
+    services.area_level_set(
+        actor=None, area=area, authority=dlz[INDEN], level=2, valid_from=dt.date(2025, 1, 1)
+    )
+    client = logged_in(coordinator)
+    dashboard = client.get(f"/verwaltung/verbuende/{dlz.network.pk}/steuerung/")
+    chart = dashboard.context["area_chart"]
+    svg = str(chart.svg)
+    spans = re.findall(r'<tspan x="[\d.]+" dy="-?\d+">([^<]*)</tspan>', svg)
+    assert spans == ["Umsatzsteuer nach § 2b", "UStG und gemeinsame", "Vergabestelle"]
+    assert "…" not in svg
+    assert f"Spalten: {LONG_AREA}." in chart.description
+    assert chart.table.header == ("Mitglied", LONG_AREA)
+    body = html(dashboard)
+    assert f"Spalten: {LONG_AREA}." in body
+    assert f'<th scope="col" class="kern-table__header">{LONG_AREA}</th>' in body
+    areas = html(client.get(f"/verwaltung/verbuende/{dlz.network.pk}/felder/"))
+    assert f'<th scope="col" class="kern-table__header">{LONG_AREA}</th>' in areas

@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.views import LoginView, redirect_to_login
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
@@ -29,12 +28,11 @@ from verbund.accounts.models import AuthorityRole, AuthorityRoleKind
 from verbund.accounts.selectors import grants_for, has_confirmed_totp
 from verbund.authorities.models import Authority
 from verbund.core.access import Action, access_by_id, access_child_by_id, can, scoped
+from verbund.core.audit_log import audit_log
 from verbund.core.auth import second_factor_done, staff_required
 from verbund.core.models import AuditEntry
 from verbund.core.panels import render_menu, render_panels
 from verbund.core.refusals import refusal_to_messages
-
-AUDIT_PAGE_SIZE = 50
 
 # --- Login, second factor, logout ---------------------------------------------------
 
@@ -345,8 +343,9 @@ def authority_role_revoke(request: HttpRequest, pk: int, role_pk: int) -> HttpRe
 @staff_required
 def authority_audit(request: HttpRequest, pk: int) -> HttpResponse:
     authority = access_by_id(request.user, Authority, pk, Action.MANAGE)
-    entries = (
-        scoped(request.user, AuditEntry).filter(authority_id=authority.pk).order_by("-sequence")
+    entries = scoped(request.user, AuditEntry).filter(authority_id=authority.pk)
+    return render(
+        request,
+        "staff/accounts/audit.html",
+        {"authority": authority, **audit_log(request, entries)},
     )
-    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "staff/accounts/audit.html", {"authority": authority, "page": page})

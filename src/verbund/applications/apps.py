@@ -7,9 +7,11 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Anträge")
 
     def ready(self) -> None:
-        from verbund.applications import checks, policies  # noqa: F401  (registers them)
+        from verbund.applications import audit_terms, checks, policies  # noqa: F401  (registers them)
         from verbund.applications.selectors import OnlineApplications
         from verbund.catalogue.hooks import ONLINE_APPLICATION
+        from verbund.core.audit_terms import register_terms
 
         # "Online beantragen" on the catalogue's pages starts the journey here.
         ONLINE_APPLICATION.register(OnlineApplications(), key="applications")
+        register_terms(audit_terms.TERMS)

@@ -10,12 +10,14 @@ class CasesConfig(AppConfig):
         from verbund.accounts import hooks as accounts
         from verbund.applications import hooks as applications
         from verbund.cases import (
+            audit_terms,
             panels,
             policies,  # noqa: F401  (registers access policies)
             services,
         )
         from verbund.cases.applicant.panels import STATUS_PANELS
         from verbund.cases.facts import FACTS
+        from verbund.core.audit_terms import register_names, register_terms
         from verbund.core.facts import FACTS as PLATFORM_FACTS
 
         # Every submission opens its case in the same transaction; a paid fee makes it
@@ -31,3 +33,6 @@ class CasesConfig(AppConfig):
         # The cases each authority received, for the network's cost allocation and reuse.
         for fact in FACTS:
             PLATFORM_FACTS.register(fact, key=fact.key)
+        register_terms(audit_terms.TERMS)
+        for names in audit_terms.NAMES:
+            register_names(names)

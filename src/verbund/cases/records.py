@@ -325,7 +325,11 @@ def _dispose(
             disposal.save(update_fields=["record"])
             audit_record(
                 actor=actor,
-                action=f"records.{kind}",
+                action=(
+                    "records.archived"
+                    if kind == RecordsDisposal.Kind.ARCHIVED
+                    else "records.destroyed"
+                ),
                 obj=disposal,
                 authority=authority.pk,
                 changes={

@@ -20,7 +20,7 @@ import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from django.utils import formats
 from django.utils.html import escape
@@ -103,11 +103,19 @@ LEGEND_ROW = 28
 LEGEND_SWATCH = 18
 EMPTY_HEIGHT = 48
 
-# Level matrix: column headers rotated by 45° above the cells, legend below.
+# Level matrix: column headers rotated by 45° above the cells, legend below. A long
+# column name wraps onto up to MAX_COLUMN_LINES lines of MAX_COLUMN_LABEL_CHARS,
+# COLUMN_LINE_HEIGHT apart across the slant; the columns then move apart so that the
+# next header starts COLUMN_GAP beyond the last line of one (clearly more than a line,
+# so that the lines of one name read together), and the header grows.
 MATRIX_HEADER = 144
 CELL_WIDTH = 52
 CELL_HEIGHT = 36
-MAX_COLUMN_LABEL_CHARS = 20
+MAX_COLUMN_LABEL_CHARS = 24
+MAX_COLUMN_LINES = 3
+COLUMN_LINE_HEIGHT = 17
+COLUMN_GAP = 30
+SLANT = Decimal("0.7072")  # sin 45°, rounded up: offsets along the rotated axes
 MATRIX_LEGEND_ROW = 36
 MATRIX_LEGEND_CELL = (36, 28)
 MATRIX_MIN_WIDTH = 480
@@ -165,20 +173,28 @@ def format_value(value: Number, unit: str = "") -> str:
     return f"{text} {unit}" if unit else text
 
 
-def format_percent(done: int, total: int) -> str:
-    """``done`` of ``total`` as a whole percentage: "67 %", or "–" without a total.
+def whole_percent(done: int, total: int) -> int | None:
+    """``done`` of ``total`` in whole per cent; ``None`` without a total.
 
-    Rounded half up, except that an unfinished total never reads "100 %" and a
-    started one never "0 %".
+    Rounded half up, except that an unfinished total never reaches 100 and a
+    started one never stays at 0. Every page that writes a share next to a chart
+    takes it from here, so the chart and its table never disagree (2 of 3: 67).
     """
     if total == 0:
-        return "–"
+        return None
     percent = int((Decimal(done * 100) / total).quantize(Decimal(1), ROUND_HALF_UP))
     if done < total:
         percent = min(percent, 99)
     if done > 0:
         percent = max(percent, 1)
-    return f"{format_number(percent)} %"
+    return percent
+
+
+def format_percent(done: int, total: int) -> str:
+    """``done`` of ``total`` as a whole percentage (:func:`whole_percent`): "67 %", or
+    "–" without a total."""
+    percent = whole_percent(done, total)
+    return "–" if percent is None else f"{format_number(percent)} %"
 
 
 # --- chart builders ------------------------------------------------------------
@@ -469,27 +485,40 @@ def level_matrix(
         return _empty(title, table, chart_id)
     ident = _chart_id(title, chart_id)
 
-    body = []
-    for position, name in enumerate(column_names):
-        x = PLOT_X + position * CELL_WIDTH + CELL_WIDTH // 2
-        y = MATRIX_HEADER - 8
-        body.append(
-            _text(
-                _truncate(name, MAX_COLUMN_LABEL_CHARS),
-                x,
-                y,
-                full=name,
-                extra={"transform": f"rotate(-45 {x} {y})"},
+    wrapped = [_wrap(name, MAX_COLUMN_LABEL_CHARS, MAX_COLUMN_LINES) for name in column_names]
+    line_count = max(len(lines) for lines in wrapped)
+    longest = max(len(line) for lines in wrapped for line in lines)
+    # A column further is its width × sin 45° across the slant.
+    pitch = max(
+        CELL_WIDTH,
+        int(
+            (((line_count - 1) * COLUMN_LINE_HEIGHT + COLUMN_GAP) / SLANT).to_integral_value(
+                ROUND_CEILING
             )
+        ),
+    )
+    header_height = max(
+        MATRIX_HEADER,
+        int((Decimal(longest * FONT_SIZE) / 2 + (line_count - 1) * COLUMN_LINE_HEIGHT) * SLANT)
+        + 24,
+    )
+    body = []
+    for position, (name, lines) in enumerate(zip(column_names, wrapped, strict=True)):
+        x = PLOT_X + position * pitch + pitch // 2
+        y = header_height - 8
+        body.append(
+            _text_lines(lines, x, y, full=name, extra={"transform": f"rotate(-45 {x} {y})"})
         )
     for index, (label, cells) in enumerate(zip(labels, grid, strict=True)):
-        top = MATRIX_HEADER + index * CELL_HEIGHT
+        top = header_height + index * CELL_HEIGHT
         row = [_label(label, top, height=CELL_HEIGHT)]
         for position, cell in enumerate(cells):
             fill, ink = colours[cell] if cell is not None else (PALETTE.background, PALETTE.text)
-            row.append(_cell(PLOT_X + position * CELL_WIDTH, top, fill, ink, _cell_mark(cell)))
+            row.append(
+                _cell(PLOT_X + position * pitch, top, fill, ink, _cell_mark(cell), width=pitch)
+            )
         body.append(_element("g", {}, "".join(row)))
-    legend_top = MATRIX_HEADER + len(rows) * CELL_HEIGHT + 16
+    legend_top = header_height + len(rows) * CELL_HEIGHT + 16
     swatch_width, swatch_height = MATRIX_LEGEND_CELL
     entries: list[tuple[int | None, str]] = [(level, names[level]) for level in ordered]
     if any(cell is None for cells in grid for cell in cells):
@@ -517,7 +546,7 @@ def level_matrix(
                 ),
             )
         )
-    width = max(PLOT_X + len(column_names) * CELL_WIDTH + 120, MATRIX_MIN_WIDTH)
+    width = max(PLOT_X + len(column_names) * pitch + 120, MATRIX_MIN_WIDTH)
     height = legend_top + len(entries) * MATRIX_LEGEND_ROW + BOTTOM
     legend = "; ".join(f"{level} – {names[level]}" for level in ordered)
     desc = description or " ".join(
@@ -533,6 +562,8 @@ def level_matrix(
                 % {"count": len(columns)},
                 "legend": legend,
             },
+            # The full column names, for whom the SVG is its title and description.
+            _("Spalten: %(names)s.") % {"names": "; ".join(column_names)},
             _see_table(),
         ]
     )
@@ -613,6 +644,60 @@ def _text(
     # A shortened text keeps its full wording as a tooltip; the table has it too.
     tooltip = _element("title", {}, escape(full)) if full and full != text else ""
     return _element("text", attrs, tooltip + escape(text))
+
+
+def _text_lines(
+    lines: Sequence[str],
+    x: Number,
+    y: Number,
+    *,
+    full: str,
+    extra: Mapping[str, object],
+) -> str:
+    """Lines of one text, the last on ``y``, the ones before stacked above it (in the
+    text's own, possibly rotated, frame); the whole text as its tooltip where the lines
+    shorten it."""
+    attrs: dict[str, object] = {"x": _n(x), "y": _n(y), "fill": PALETTE.text, **extra}
+    spans = "".join(
+        _element(
+            "tspan",
+            {
+                "x": _n(x),
+                "dy": -(len(lines) - 1) * COLUMN_LINE_HEIGHT if index == 0 else COLUMN_LINE_HEIGHT,
+            },
+            escape(line),
+        )
+        for index, line in enumerate(lines)
+    )
+    tooltip = _element("title", {}, escape(full)) if " ".join(lines) != full else ""
+    return _element("text", attrs, tooltip + spans)
+
+
+def _wrap(text: str, limit: int, max_lines: int) -> list[str]:
+    """``text`` on lines of at most ``limit`` characters, broken between words (a word
+    longer than a line is split with a hyphen); at most ``max_lines`` lines, the last
+    shortened with "…" when the text goes on."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        while len(word) > limit:
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(f"{word[: limit - 1]}-")
+            word = word[limit - 1 :]
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) <= limit:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1 :])
+        lines = [*lines[: max_lines - 1], _truncate(rest, limit)]
+    return lines or [""]
 
 
 def _label(label: str, top: int, *, height: int = ROW_HEIGHT) -> str:

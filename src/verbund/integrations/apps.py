@@ -9,7 +9,9 @@ class IntegrationsConfig(AppConfig):
     def ready(self) -> None:
         from verbund.accounts import hooks as accounts
         from verbund.cases import hooks as cases
+        from verbund.core.audit_terms import register_names, register_terms
         from verbund.integrations import (
+            audit_terms,
             panels,
             policies,  # noqa: F401  (registers access policies)
         )
@@ -25,3 +27,6 @@ class IntegrationsConfig(AppConfig):
         )
         for entry in panels.AUTHORITY_MENU:
             accounts.AUTHORITY_MENU.register(entry, key=entry.key)
+        register_terms(audit_terms.TERMS)
+        for names in audit_terms.NAMES:
+            register_names(names)

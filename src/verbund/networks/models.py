@@ -148,7 +148,8 @@ class AreaParticipation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.authority_id} in {self.area}: {self.level}"
+        # Read where the audit trail records it: the service has both objects at hand.
+        return f"{self.authority} in {self.area}: {self.level}"
 
 
 # --- binding agreements (öffentlich-rechtliche Vereinbarungen) ------------------------------

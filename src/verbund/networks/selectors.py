@@ -43,6 +43,16 @@ def past_and_future_memberships(
     )
 
 
+def memberships_of_member(network: Network, authority_id: int) -> QuerySet[Membership]:
+    """Every membership of one authority in ``network``, the earliest first: the history
+    of a member that left and rejoined."""
+    return (
+        network.memberships.filter(authority_id=authority_id)
+        .select_related("authority")
+        .order_by("joined_on", "pk")
+    )
+
+
 def networks_of_authority(authority_id: int, *, on: dt.date | None = None) -> QuerySet[Network]:
     day = on or timezone.localdate()
     memberships = Membership.objects.filter(_active_filter(day), authority_id=authority_id)

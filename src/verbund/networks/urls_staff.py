@@ -12,6 +12,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("verbuende/<int:pk>/bearbeiten/", views.network_edit, name="network_edit"),
     path("verbuende/<int:pk>/mitglieder/neu/", views.membership_add, name="membership_add"),
     path(
+        "verbuende/<int:pk>/mitglieder/<int:membership_pk>/",
+        views.membership_detail,
+        name="membership",
+    ),
+    path(
         "verbuende/<int:pk>/mitglieder/<int:membership_pk>/beenden/",
         views.membership_end,
         name="membership_end",

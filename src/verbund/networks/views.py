@@ -8,7 +8,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +19,7 @@ from verbund.accounts.selectors import coordinators_of_network
 from verbund.authorities.models import Authority
 from verbund.core import charts
 from verbund.core.access import Action, access_by_id, access_child_by_id, can, scoped
+from verbund.core.audit_log import audit_log, describe_entries
 from verbund.core.auth import staff_required
 from verbund.core.models import AuditEntry
 from verbund.core.panels import render_panels
@@ -57,7 +57,6 @@ def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "members": selectors.active_memberships(network),
             "other_memberships": selectors.past_and_future_memberships(network),
             "coordinators": coordinators_of_network(network.pk),
-            "end_form": MembershipEndForm(),
             "panels": render_panels(hooks.NETWORK_PAGE, request, network),
         },
     )
@@ -105,18 +104,50 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "staff/networks/membership_add.html", {"network": network, "form": form})
 
 
-@staff_required
-@require_POST
-def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
-    network = access_by_id(request.user, Network, pk, Action.CHANGE)
-    membership = access_child_by_id(
+def _membership(request: HttpRequest, pk: int, membership_pk: int, action: Action) -> Membership:
+    network = access_by_id(request.user, Network, pk)
+    return access_child_by_id(
         request.user,
         Membership,
         membership_pk,
         parent=network,
         parent_field="network",
-        action=Action.CHANGE,
+        action=action,
     )
+
+
+@staff_required
+@require_safe
+def membership_detail(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
+    membership = _membership(request, pk, membership_pk, Action.VIEW)
+    network = membership.network
+    periods = list(selectors.memberships_of_member(network, membership.authority_id))
+    # The log of these memberships, for those who may read the network's log.
+    entries = scoped(request.user, AuditEntry).filter(
+        network_id=network.pk,
+        object_type=Membership._meta.label,
+        object_id__in=[str(period.pk) for period in periods],
+    )
+    may_change = can(request.user, Action.CHANGE, membership)
+    return render(
+        request,
+        "staff/networks/membership.html",
+        {
+            "network": network,
+            "membership": membership,
+            "today": timezone.localdate(),
+            "periods": periods,
+            "log": describe_entries(list(entries.select_related("actor").order_by("sequence"))),
+            "may_change": may_change,
+            "end_form": MembershipEndForm() if may_change and membership.left_on is None else None,
+        },
+    )
+
+
+@staff_required
+@require_POST
+def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
+    membership = _membership(request, pk, membership_pk, Action.CHANGE)
     form = MembershipEndForm(request.POST)
     if form.is_valid():
         try:
@@ -129,24 +160,23 @@ def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpRes
             messages.success(
                 request,
                 _("Die Mitgliedschaft von %(name)s endet zum %(date)s.")
-                % {"name": membership.authority, "date": form.cleaned_data["left_on"]},
+                % {
+                    "name": membership.authority.official_name,
+                    "date": formats.date_format(form.cleaned_data["left_on"]),
+                },
             )
     else:
         messages.error(request, _("Bitte geben Sie ein gültiges Austrittsdatum an."))
-    return redirect("staff:network", pk=network.pk)
+    return redirect("staff:membership", pk=membership.network_id, membership_pk=membership.pk)
 
 
 @staff_required
 def network_audit(request: HttpRequest, pk: int) -> HttpResponse:
     network = access_by_id(request.user, Network, pk, Action.CHANGE)
-    entries = (
-        scoped(request.user, AuditEntry)
-        .filter(network_id=network.pk)
-        .select_related("authority")
-        .order_by("-sequence")
+    entries = scoped(request.user, AuditEntry).filter(network_id=network.pk)
+    return render(
+        request, "staff/networks/audit.html", {"network": network, **audit_log(request, entries)}
     )
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "staff/networks/audit.html", {"network": network, "page": page})
 
 
 # --- cooperation areas ----------------------------------------------------------------------

@@ -7,7 +7,11 @@ class PaymentsConfig(AppConfig):
     verbose_name = _("Zahlungen")
 
     def ready(self) -> None:
+        from verbund.core.audit_terms import register_terms
         from verbund.payments import (
+            audit_terms,
             checks,  # noqa: F401  (registers the deploy check)
             policies,  # noqa: F401  (registers access policies)
         )
+
+        register_terms(audit_terms.TERMS)

@@ -8,10 +8,13 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from verbund.accounts import hooks as accounts
+        from verbund.core.audit_terms import register_terms
         from verbund.portal import (
+            audit_terms,
             panels,
             policies,  # noqa: F401  (registers access policies)
         )
 
         panel = panels.AUTHORITY_WORKSPACE
         accounts.AUTHORITY_WORKSPACE.register(panel, key=panel.key)
+        register_terms(audit_terms.TERMS)

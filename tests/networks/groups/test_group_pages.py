@@ -25,7 +25,12 @@ from tests.networks.groups.test_groups import PDF, Wue, _counts
 from tests.networks.groups.test_groups import wue as wue  # the fixture, re-exported
 from verbund.accounts.models import User
 from verbund.networks.groups.models import GroupDocument, GroupTask, Milestone, ProjectGroup
-from verbund.networks.groups.services import group_create, milestone_create, task_create
+from verbund.networks.groups.services import (
+    group_create,
+    milestone_create,
+    task_complete,
+    task_create,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -301,3 +306,28 @@ def test_a_bad_document_is_reported_and_nothing_saved(
     response = client.post(url, {"title": "Ohne Datei"})
     assert "Dieses Feld ist zwingend erforderlich." in html(response)
     assert _counts() == before
+
+
+def test_the_table_and_the_charts_give_the_same_share(
+    wue: Wue, coordinator: User, group: ProjectGroup
+) -> None:
+    """2 of 3 tasks done is 67 % in the group table, in the progress chart and its data
+    table, and on the dashboard (the table used to round down to 66 %)."""
+    tasks = [
+        task_create(actor=None, group=group, title=title, owner=wue.hoechberg, due_on=TODAY)
+        for title in ("A", "B", "C")
+    ]
+    for task in tasks[:2]:
+        task_complete(actor=None, task=task)
+    client = logged_in(coordinator)
+    page = client.get(_base(wue))
+    assert [row.percent for row in page.context["rows"]] == [67]
+    assert '<td class="kern-table__cell">2 von 3 (67 %)</td>' in html(page)
+    chart = page.context["chart"]
+    assert chart.table.rows == (("Digitaler Bauantrag", "2", "3", "67 %"),)
+    assert ">2 von 3 (67 %)</text>" in str(chart.svg)
+    dashboard = client.get(f"/verwaltung/verbuende/{wue.network.pk}/steuerung/")
+    body = html(dashboard)
+    assert ">2 von 3 (67 %)</text>" in body
+    assert '<td class="kern-table__cell kern-table__cell--numeric">67 %</td>' in body
+    assert "66 %" not in html(page) + body

@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from tests.clients import logged_in
 from tests.factories import (
@@ -23,7 +24,12 @@ from tests.networks.roadmap.test_roadmap import swf as swf  # the fixture, re-ex
 from verbund.accounts.models import User
 from verbund.core.models import AuditEntry
 from verbund.networks.roadmap.models import AdoptionCommitment, RoadmapItem
-from verbund.networks.roadmap.services import roadmap_propose
+from verbund.networks.roadmap.services import (
+    roadmap_propose,
+    roadmap_publish,
+    roadmap_start_development,
+    roadmap_take_build,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -215,3 +221,49 @@ def test_foreign_ids_and_outsiders_are_not_found(swf: Swf, demo_on: None) -> Non
     assert snapshot() == before
     # GET on a step is not allowed.
     assert soest.get(f"{base}{mine.pk}/zusagen/").status_code == 405
+
+
+def test_overdue_items_are_marked_in_words(swf: Swf, coordinator: User) -> None:
+    """An item whose planned date has passed and that is not published reads "überfällig"
+    on the roadmap and on its own page; a published, a future, a due-today and an
+    undated item do not."""
+    today = timezone.localdate()
+    late = propose(swf, title="Fischereischein", planned_on=today - dt.timedelta(days=1))
+    due_today = propose(swf, title="Hundesteuer", planned_on=today)
+    undated = propose(swf, title="Sperrmüll", planned_on=None)
+    future = propose(swf, title="Wohngeld", planned_on=today + dt.timedelta(days=30))
+    published = propose(swf, title="Jagdschein", planned_on=dt.date(2024, 1, 31))
+    roadmap_take_build(actor=None, item=published, builder=swf[SOEST])
+    roadmap_start_development(actor=None, item=published)
+    roadmap_publish(actor=None, item=published, service_id=swf.service.pk)
+    client = logged_in(coordinator)
+    base = f"/verwaltung/verbuende/{swf.network.pk}/entwicklung/"
+
+    response = client.get(base)
+    assert {row.item.title: row.overdue for row in response.context["roadmap"].rows} == {
+        "Fischereischein": True,
+        "Hundesteuer": False,
+        "Sperrmüll": False,
+        "Wohngeld": False,
+        "Jagdschein": False,
+    }
+    page = html(response)
+    mark = ' <strong class="verbund-tag verbund-tag--danger">überfällig</strong>'
+    yesterday = (today - dt.timedelta(days=1)).strftime("%d.%m.%Y")
+    assert f'<td class="kern-table__cell">{yesterday}{mark}</td>' in page
+    assert page.count(mark) == 1
+    assert "1 Vorhaben ist überfällig: sein geplanter Termin ist verstrichen" in page
+
+    for item, overdue in [
+        (late, True),
+        (due_today, False),
+        (undated, False),
+        (future, False),
+        (published, False),
+    ]:
+        detail = html(client.get(f"{base}{item.pk}/"))
+        assert ("überfällig" in detail) is overdue, item.title
+        assert (
+            "Der geplante Termin ist verstrichen; das Vorhaben ist noch nicht veröffentlicht."
+            in detail
+        ) is overdue

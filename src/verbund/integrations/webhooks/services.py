@@ -194,7 +194,11 @@ def webhook_attempt_finish(
         else:
             audit_record(
                 actor=None,
-                action=f"integrations.webhook_{locked.status}",
+                action=(
+                    "integrations.webhook_delivered"
+                    if locked.status == DeliveryStatus.DELIVERED
+                    else "integrations.webhook_failed"
+                ),
                 obj=locked,
                 authority=locked.authority_id,
                 changes={

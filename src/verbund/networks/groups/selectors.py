@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
 from verbund.authorities.models import Authority
+from verbund.core.charts import whole_percent
 from verbund.networks.groups.models import GroupDocument, GroupTask, Milestone, ProjectGroup
 from verbund.networks.models import Network
 from verbund.networks.selectors import active_member_ids
@@ -37,11 +38,10 @@ class GroupRow:
 
     @property
     def percent(self) -> int | None:
-        """Done tasks in whole per cent, rounded down (never 100 while one is open);
+        """Done tasks in whole per cent, rounded as the progress chart rounds them
+        (``core.charts.whole_percent``: 2 of 3 is 67, never 100 while one is open);
         ``None`` without tasks."""
-        if not self.tasks_total:
-            return None
-        return self.tasks_done * 100 // self.tasks_total
+        return whole_percent(self.tasks_done, self.tasks_total)
 
 
 def _count(model: type[GroupTask] | type[Milestone], condition: Q | None = None) -> Coalesce:

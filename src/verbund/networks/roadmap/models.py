@@ -101,4 +101,4 @@ class AdoptionCommitment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.authority_id} → {self.item}"
+        return f"{self.authority} → {self.item}"

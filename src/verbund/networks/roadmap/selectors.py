@@ -17,6 +17,7 @@ from verbund.networks.selectors import active_member_ids
 __all__ = [
     "Roadmap",
     "RoadmapRow",
+    "is_overdue",
     "roadmap_of_network",
     "roadmap_row",
     "roadmap_services_of_builder",
@@ -30,6 +31,8 @@ class RoadmapRow:
     # Members of the network with a running adoption of the linked service today
     # (the builder included where it offers the service itself); None until published.
     adopted_by: int | None
+    # Its planned date has passed and it is not published yet.
+    overdue: bool = False
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,10 @@ class Roadmap:
     @property
     def total(self) -> int:
         return len(self.rows)
+
+    @property
+    def overdue(self) -> int:
+        return sum(row.overdue for row in self.rows)
 
 
 def _items(network: Network) -> QuerySet[RoadmapItem]:
@@ -69,9 +76,20 @@ def _rows(network: Network, items: list[RoadmapItem], on: dt.date) -> list[Roadm
             len(adopters[item.service_id])
             if item.status == RoadmapStatus.PUBLISHED and item.service_id is not None
             else None,
+            overdue=is_overdue(item, on),
         )
         for item in items
     ]
+
+
+def is_overdue(item: RoadmapItem, on: dt.date) -> bool:
+    """Whether ``item`` should have been published before ``on``: its planned date
+    has passed and it is not published."""
+    return (
+        item.planned_on is not None
+        and item.planned_on < on
+        and item.status != RoadmapStatus.PUBLISHED
+    )
 
 
 def roadmap_of_network(network: Network, *, on: dt.date | None = None) -> Roadmap:
