@@ -208,7 +208,8 @@ def _render_step(
             "back_url": _back_url(draft, visible, position),
             "return_to_check": request.GET.get("zurueck") == "pruefen",
             "has_files": any(v["field"].kind is engine.Kind.FILE for v in fields),
-            "question_is_heading": question_is_heading(step),
+            # The step's h1 is its question's label, unless that question is hidden.
+            "question_is_heading": any(view["as_heading"] for view in fields),
         },
         status=status,
     )
