@@ -11,17 +11,25 @@ PORT   ?= 8000
 DEVELOPMENT_KEY := $(or $(VERBUND_DATA_DIR),var)/development-secret-key
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test setup development-key system-deps lint typecheck migrations-check pytest pytest-postgres demo lock clean browser-deps messages
+.PHONY: run dev test setup development-key system-deps lint typecheck migrations-check pytest pytest-postgres demo lock clean browser-deps messages
+
+# `make run` serves like production (friendly 404/500 pages, hashed static files);
+# `make dev` adds VERBUND_DEBUG=1: Django's debug pages with tracebacks.
+RUN_ENV := VERBUND_DEMO=1
 
 run: setup ## set up, migrate, load the demo and serve it on http://127.0.0.1:$(PORT) with a task worker
 	VERBUND_DEMO=1 $(BIN)/verbund migrate --no-input -v 0
 	VERBUND_DEMO=1 $(BIN)/verbund load-demo
+	$(RUN_ENV) $(BIN)/verbund collectstatic --no-input -v 0
 	@# The task worker (confirmation e-mails, printed to this console) runs beside the server
 	@# and stops with it.
 	VERBUND_DEMO=1 VERBUND_PUBLIC_URL=http://127.0.0.1:$(PORT) $(BIN)/verbund task_worker --interval 1 & \
 		worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-		VERBUND_DEMO=1 VERBUND_DEBUG=1 VERBUND_PUBLIC_URL=http://127.0.0.1:$(PORT) \
+		$(RUN_ENV) VERBUND_PUBLIC_URL=http://127.0.0.1:$(PORT) \
 		$(BIN)/verbund runserver 127.0.0.1:$(PORT)
+
+dev: RUN_ENV += VERBUND_DEBUG=1
+dev: run ## as `make run`, with Django's debug pages (VERBUND_DEBUG=1)
 
 test: setup lint typecheck migrations-check pytest ## the whole quality gate
 

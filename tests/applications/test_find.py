@@ -36,7 +36,7 @@ def test_place_page_lists_online_services_first_grouped_by_themenfeld(
     response = client.get(f"/leistungen/ort/{MERZENICH}/")
     assert response.status_code == 200
     page = response.content.decode()
-    assert '<h1 class="kern-heading-x-large">Leistungen für Merzenich</h1>' in page
+    assert '<h1 class="kern-heading-x-large">Leistungen für Gemeinde Merzenich</h1>' in page
     online_part, offline_part = page.split("Vor Ort oder auf anderem Weg")
     assert (
         f'href="/antrag/neu/{world.service.key}/?ort={MERZENICH}">Reitkennzeichen beantragen'
@@ -69,4 +69,4 @@ def test_service_page_leads_to_the_own_application(client: Client, world: World)
 
 def test_home_search_links_places_to_their_services(client: Client, world: World) -> None:
     page = client.get("/", {"q": "Merzenich"}).content.decode()
-    assert f'href="/leistungen/ort/{MERZENICH}/">Merzenich</a>' in page
+    assert f'href="/leistungen/ort/{MERZENICH}/">Gemeinde Merzenich</a>' in page

@@ -62,7 +62,7 @@ def test_start_page_names_who_is_responsible(client: Client, world: World) -> No
     assert response.status_code == 200
     page = html(response)
     assert "Reitkennzeichen beantragen" in page
-    assert "Düren" in page
+    assert "<dt>Zuständig</dt><dd>Kreis Düren</dd>" in page
     assert "Plakette: 12,00 €" in page
     assert "Antrag starten" in page
     # Without a place the citizen is asked for it on the service page.
@@ -81,8 +81,9 @@ def test_whole_journey_with_conditions_upload_and_one_submission(
     assert first == base + "erstausgabe/"
     page = html(client.get(first))
     assert (
-        '<h1 class="kern-heading-large verbund-question">Ist es das erste Kennzeichen?</h1>' in page
-    )
+        '<legend class="kern-label"><h1 class="kern-heading-large verbund-question">'
+        '<span lang="de">Ist es das erste Kennzeichen?</span></h1></legend>'
+    ) in page
     assert "Schritt 1 von 4" in page
 
     # The condition adds the "Nummer" step.

@@ -18,7 +18,7 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
-from tests.factories import AuthorityFactory, ServiceFactory
+from tests.factories import AdoptionFactory, AuthorityFactory, OfficeFactory, ServiceFactory
 from verbund.applications.links import status_token
 from verbund.applications.models import Attachment, Submission, SubmissionStatus
 from verbund.applications.receipt import receipt_html, render_receipt
@@ -181,6 +181,70 @@ def test_the_receipt_is_a_pdf_with_every_fact(made: Receipt) -> None:
     assert "Kreis Düren" in text
     assert "Gemeinde Niederzier (im Auftrag von Kreis Düren)" in text
     assert "Formularversion 3" in text
+
+
+def test_the_receipt_names_the_responsible_office_with_its_address(made: Receipt) -> None:
+    # Without an adoption the register knows only the authority's postcode and seat.
+    text = pdf_text(render_receipt(made.submission))
+    assert "Kreis Düren\n99999" not in text
+    Authority.objects.filter(pk=made.responsible.pk).update(seat="Düren", postcode="52351")
+    made.submission.refresh_from_db()
+    lines = pdf_text(render_receipt(made.submission)).splitlines()
+    assert lines[lines.index("Zuständig Kreis Düren") + 1] == "52351 Düren"
+
+    # The office of the adoption running on the day of submission is where to turn.
+    office = OfficeFactory(
+        authority=made.responsible,
+        name="Untere Naturschutzbehörde",
+        street="Bismarckstraße 16",
+        postcode="52351",
+        city="Düren",
+    )
+    AdoptionFactory(
+        service=made.submission.service,
+        authority=made.responsible,
+        office=office,
+        started_on=dt.date(2026, 1, 1),
+    )
+    AdoptionFactory(  # ended before the submission: not this one
+        service=made.submission.service,
+        authority=made.responsible,
+        office=OfficeFactory(authority=made.responsible, name="Altes Amt"),
+        started_on=dt.date(2024, 1, 1),
+        ended_on=dt.date(2025, 12, 31),
+    )
+    lines = pdf_text(render_receipt(made.submission)).splitlines()
+    at = lines.index("Zuständig Kreis Düren")
+    assert lines[at + 1 : at + 4] == [
+        "Untere Naturschutzbehörde",
+        "Bismarckstraße 16",
+        "52351 Düren",
+    ]
+    assert "Altes Amt" not in "\n".join(lines)
+
+
+def test_a_single_fee_stays_on_the_first_page_of_a_long_receipt(made: Receipt) -> None:
+    # Long answers push the receipt onto further pages; the fee is read on the first.
+    long_remark = "\n".join(f"Zeile {n} der Bemerkung" for n in range(1, 61))
+    made.submission.answers = {**made.submission.answers, "bemerkung": long_remark}
+    made.submission.fee_lines = [
+        {"label": "Außerbetriebsetzung", "amount": "26.40", "quantity": 1, "total": "26.40"}
+    ]
+    made.submission.fee_total = Decimal("26.40")
+    made.submission.save()
+    pages = [
+        p.extract_text() or "" for p in PdfReader(io.BytesIO(render_receipt(made.submission))).pages
+    ]
+    assert len(pages) >= 2
+    first = pages[0]
+    assert "Gebühren" in first
+    assert "Außerbetriebsetzung" in first
+    assert "Summe" in first
+    assert first.count("26,40 €") == 2  # the line and the sum
+    assert "Zahlung: noch nicht bezahlt" in first
+    for later in pages[1:]:
+        assert "Summe" not in later
+        assert "Außerbetriebsetzung" not in later
 
 
 def test_every_page_has_the_footer_and_its_number(made: Receipt) -> None:

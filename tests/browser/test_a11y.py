@@ -132,7 +132,7 @@ def test_search_and_language_switch_without_javascript(
         page.get_by_role("button", name="Suchen").click()
         expect(page.get_by_role("row", name="Merzenich")).to_contain_text("Düren")
         page.get_by_role("link", name="Merzenich").click()
-        page.get_by_role("link", name="Über Merzenich").click()
+        page.get_by_role("link", name="Über Gemeinde Merzenich").click()
         page.get_by_role("link", name="Erklärung zur Barrierefreiheit").click()
         expect(page.get_by_role("heading", name="Durchsetzungsverfahren")).to_be_visible()
 

@@ -49,7 +49,7 @@ def catalogue() -> None:
         summary="Wer ein Gewerbe beginnt, meldet es bei der Gemeinde an.",
         themenfeld=Themenfeld.UNTERNEHMEN,
         level=Level.GEMEINDE,
-        online_url="https://portal.demo.verbund.invalid/gewerbe",
+        online_url="https://gewerbe.example.org/anmelden",
     )
     office = OfficeFactory(
         authority=merzenich,
@@ -82,29 +82,30 @@ def test_citizen_finds_service_and_responsibility(
     axe(page)
     page.get_by_role("link", name="Fahrzeug außer Betrieb setzen").click()
     expect(page).to_have_title("Fahrzeug außer Betrieb setzen – Verbund")
-    expect(page.get_by_text("Entwickelt von Olpe.")).to_be_visible()
+    # Official names: the Kreis Olpe, not the town of Olpe.
+    expect(page.get_by_text("Entwickelt von Kreis Olpe.")).to_be_visible()
     axe(page)
 
     page.get_by_label("Ihr Wohnort oder Ihre Postleitzahl").fill("Merzenich")
     page.get_by_role("button", name="Zuständigkeit anzeigen").click()
-    expect(page.get_by_text("Für Merzenich zuständig: Düren")).to_be_visible()
-    expect(page.get_by_text("Düren ist nicht auf dieser Plattform.")).to_be_visible()
+    expect(page.get_by_text("Für Gemeinde Merzenich zuständig: Kreis Düren")).to_be_visible()
+    expect(page.get_by_text("Kreis Düren ist nicht auf dieser Plattform.")).to_be_visible()
     axe(page)
 
     page.goto(base + "/leistungen/gewerbeanmeldung/?ort=52399")
-    expect(page.get_by_text("Für Merzenich zuständig: Merzenich")).to_be_visible()
+    expect(page.get_by_text("Für Gemeinde Merzenich zuständig: Gemeinde Merzenich")).to_be_visible()
     expect(page.get_by_text("Valdersweg 1, 52399 Merzenich")).to_be_visible()
     expect(page.get_by_text("Gewerbeanmeldung: 26.00 €")).to_be_visible()
     expect(page.get_by_role("link", name="Online beantragen")).to_have_attribute(
-        "href", "https://portal.demo.verbund.invalid/gewerbe"
+        "href", "https://gewerbe.example.org/anmelden"
     )
     axe(page)
 
     # Several places match: the citizen picks one.
     page.goto(base + "/leistungen/gewerbeanmeldung/?ort=Kreuz")
-    page.get_by_role("link", name="Kreuztal, Stadt").click()
-    expect(page.get_by_text("Für Kreuztal, Stadt zuständig: Kreuztal, Stadt")).to_be_visible()
-    expect(page.get_by_text("Kreuztal, Stadt ist nicht auf dieser Plattform.")).to_be_visible()
+    page.get_by_role("link", name="Stadt Kreuztal").click()
+    expect(page.get_by_text("Für Stadt Kreuztal zuständig: Stadt Kreuztal")).to_be_visible()
+    expect(page.get_by_text("Stadt Kreuztal ist nicht auf dieser Plattform.")).to_be_visible()
     axe(page)
 
     for path in ("/leistungen/?q=Xylophon", "/leistungen/gewerbeanmeldung/?ort=", "/leistungen/x/"):

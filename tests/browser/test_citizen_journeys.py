@@ -51,6 +51,25 @@ def _step(page: Page, title: str | re.Pattern[str]) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
 
+# Every input, select and textarea of the page without a visible <label for=…> naming it
+# (a heading that holds the label counts; a label only for screen readers does not).
+_UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea')]
+  .filter(el => !['hidden', 'submit', 'button', 'reset', 'image'].includes(el.type))
+  .filter(el => ![...document.querySelectorAll('label')].some(label => {
+    const box = label.getBoundingClientRect();
+    const style = getComputedStyle(label);
+    return label.htmlFor === el.id && el.id && label.textContent.trim()
+      && box.width > 2 && box.height > 2 && style.visibility !== 'hidden'
+      && !label.closest('.kern-sr-only');
+  }))
+  .map(el => el.id || el.name)"""
+
+
+def _labelled(page: Page) -> None:
+    """Every input of the page has a visible label."""
+    assert page.evaluate(_UNLABELLED) == [], page.url
+
+
 def _weiter(page: Page) -> None:
     page.get_by_role("button", name="Weiter").click()
 
@@ -79,11 +98,12 @@ def test_reitkennzeichen_from_the_start_page_to_the_receipt(
     page.get_by_role("button", name="Suchen").click()
     expect(page).to_have_title("Suchergebnisse für „Attendorn“ – Verbund")
     axe(page)
-    page.get_by_role("link", name="Attendorn, Hansestadt").click()
+    page.get_by_role("link", name="Hansestadt Attendorn").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        re.compile(r"^Leistungen für Attendorn")
-    )
+    # Official names: the town is the Hansestadt, the responsible authority the Kreis Olpe
+    # (the register calls both just "Olpe" and "Attendorn, Hansestadt").
+    expect(page.get_by_role("heading", level=1)).to_have_text("Leistungen für Hansestadt Attendorn")
+    expect(page.get_by_text("Hansestadt Attendorn, Kreis Olpe.")).to_be_visible()
     axe(page)
     online = page.get_by_role("heading", name="Online beantragen", exact=True)
     expect(online).to_be_visible()
@@ -96,17 +116,38 @@ def test_reitkennzeichen_from_the_start_page_to_the_receipt(
         " & Node.DOCUMENT_POSITION_FOLLOWING)",
         online.element_handle(),
     )
+    listed = page.get_by_role("listitem").filter(has=offer)
+    expect(listed).to_contain_text("zuständig: Kreis Olpe")
+
+    # The description names the responsible authority the same way, and lists the documents.
+    listed.get_by_role("link", name=re.compile("^Beschreibung")).click()
+    expect(page.get_by_text("Für Hansestadt Attendorn zuständig: Kreis Olpe")).to_be_visible()
+    expect(page.get_by_text("Entwickelt von Hochsauerlandkreis.")).to_be_visible()
+    documents = page.locator("#section-unterlagen ~ ul").first
+    expect(documents.get_by_role("listitem")).to_have_count(2)
+    axe(page)
+    page.go_back()
     offer.click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Reitkennzeichen beantragen")
     expect(page.get_by_text("Reitabgabe (Erstausgabe): 25,00 €")).to_be_visible()
+    facts = page.locator("dl.verbund-facts")
+    expect(facts.locator("dd").nth(0)).to_have_text("Hansestadt Attendorn")
+    expect(facts.locator("dd").nth(1)).to_have_text("Kreis Olpe")
+    expect(
+        page.get_by_role("list").filter(has_text="Tierhalter-Haftpflichtversicherung")
+    ).to_be_visible()
+    expect(
+        page.get_by_text("Der Antrag hat je nach Ihren Angaben 5 bis 6 Schritte.")
+    ).to_be_visible()
     axe(page)
     page.get_by_role("button", name="Antrag starten").click()
 
     # Page 1, first sent empty: the error summary links to the first answer.
     question = "Beantragen Sie das Reitkennzeichen zum ersten Mal?"
     _step(page, question)
-    expect(page.get_by_text("Schritt 1 von 4")).to_be_visible()
+    expect(page.get_by_text("Schritt 1 von 5")).to_be_visible()
+    _labelled(page)
     axe(page)
     _weiter(page)
     summary = page.get_by_role("alert")
@@ -124,15 +165,29 @@ def test_reitkennzeichen_from_the_start_page_to_the_receipt(
     _weiter(page)
 
     _step(page, "Angaben zum Pferd")
-    expect(page.get_by_text("Schritt 2 von 4")).to_be_visible()
+    expect(page.get_by_text("Schritt 2 von 5")).to_be_visible()
+    _labelled(page)
     axe(page)
     page.get_by_label("Name des Pferdes").fill("Fleckchen")
+    # Optional, said once.
+    expect(page.locator("label[for=f-pferd_rasse]")).to_have_text("Rasse – optional")
     page.get_by_label("Rasse").fill("Haflinger")
     page.get_by_label("Geburtsjahr des Pferdes").fill("2015")
     page.get_by_role("radio", name="Fuchs").check()
     _weiter(page)
 
+    _step(page, "Nachweis der Tierhalter-Haftpflichtversicherung")
+    expect(page.get_by_text("Schritt 3 von 5")).to_be_visible()
+    _labelled(page)
+    expect(page.locator(".kern-btn--primary")).to_have_count(1)
+    axe(page)
+    page.get_by_label("Nachweis der Tierhalter-Haftpflichtversicherung").set_input_files(
+        pdf_file("Versicherung.pdf")
+    )
+    _weiter(page)
+
     _step(page, "Halterin oder Halter des Pferdes")
+    _labelled(page)
     axe(page)
     page.get_by_label("Vorname").fill("Hanna")
     page.get_by_label("Nachname").fill("Reiter")
@@ -140,7 +195,8 @@ def test_reitkennzeichen_from_the_start_page_to_the_receipt(
     _weiter(page)
 
     _step(page, "Wie erreichen wir Sie?")
-    expect(page.get_by_text("Schritt 4 von 4")).to_be_visible()
+    expect(page.get_by_text("Schritt 5 von 5")).to_be_visible()
+    _labelled(page)
     axe(page)
     page.get_by_label("Ihre E-Mail-Adresse").fill("hanna.reiter@example.de")
     _weiter(page)
@@ -154,6 +210,7 @@ def test_reitkennzeichen_from_the_start_page_to_the_receipt(
     ).to_be_visible()
     expect(fees.get_by_role("row", name="Summe 40,00 €")).to_be_visible()
     expect(page.get_by_text("Fleckchen", exact=True)).to_be_visible()
+    expect(page.get_by_text("Versicherung.pdf")).to_be_visible()
     axe(page)
 
     # One answer changed: the page opens for it and leads back to the summary.
@@ -189,6 +246,9 @@ def test_reitkennzeichen_from_the_start_page_to_the_receipt(
     expect(history.last).to_contain_text("Eingegangen")
     expect(page.get_by_role("heading", name="Zahlung ausstehend")).to_have_count(0)
     expect(page.get_by_role("button", name=re.compile("jetzt bezahlen"))).to_have_count(0)
+    status_facts = page.locator("dl.verbund-facts")
+    expect(status_facts.locator("dt", has_text="Zuständig")).to_have_count(1)
+    expect(status_facts.locator("dt:text-is('Zuständig') + dd")).to_have_text("Kreis Olpe")
     axe(page)
 
     with page.expect_download(timeout=15_000) as download_info:
@@ -199,8 +259,15 @@ def test_reitkennzeichen_from_the_start_page_to_the_receipt(
     download.save_as(target)
     content = target.read_bytes()
     assert content.startswith(b"%PDF")
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
-    assert reference in text
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(content)).pages]
+    assert reference in pages[0]
+    # The responsible authority with the address of its office, and the fees, on page 1.
+    assert (
+        "Zuständig Kreis Olpe\nUntere Naturschutzbehörde\nWestfälische Straße 75\n57462 Olpe"
+        in (pages[0])
+    )
+    assert "Summe" in pages[0]
+    assert "40,00 €" in pages[0]
     # From the start page to the receipt, the Content-Security-Policy blocked nothing.
     assert csp_violations(page) == []
 
@@ -242,6 +309,7 @@ class AxeWithoutScripts:
         expect(self.page.get_by_role("heading", level=1)).to_have_text(
             page.get_by_role("heading", level=1).inner_text()
         )
+        _labelled(self.page)
         self.axe(self.page)
 
     def close(self) -> None:
@@ -256,7 +324,9 @@ def test_fahrzeug_ausser_betrieb_without_javascript(browser: Browser, demo: str,
         page = context.new_page()
         page.set_default_timeout(5_000)
         page.goto(f"{base}/leistungen/ort/{MERZENICH}/")
-        expect(page.get_by_role("heading", level=1)).to_have_text("Leistungen für Merzenich")
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Leistungen für Gemeinde Merzenich"
+        )
         check(page)
         page.get_by_role(
             "link", name="Fahrzeug außer Betrieb setzen (abmelden)", exact=True
@@ -272,7 +342,8 @@ def test_fahrzeug_ausser_betrieb_without_javascript(browser: Browser, demo: str,
 
         _step(page, "Welches Fahrzeug setzen Sie außer Betrieb?")
         check(page)
-        page.get_by_label("Welches Fahrzeug setzen Sie außer Betrieb?").fill("DN-AB 123")
+        # The heading asks, the visible label says what to type.
+        page.get_by_label("Kennzeichen des Fahrzeugs").fill("DN-AB 123")
         _weiter(page)
 
         _step(page, "Angaben aus der Zulassungsbescheinigung")
@@ -281,21 +352,29 @@ def test_fahrzeug_ausser_betrieb_without_javascript(browser: Browser, demo: str,
         page.get_by_label("Sicherheitscode der Zulassungsbescheinigung Teil I").fill("Ab3dE7x")
         _weiter(page)
 
+        _step(page, "Sicherheitscodes der Kennzeichenschilder")
+        check(page)
+        page.get_by_label("Sicherheitscode der Plakette vorne").fill("x7K")
+        page.get_by_label("Sicherheitscode der Plakette hinten").fill("m2Q")
+        _weiter(page)
+
         _step(page, "Warum setzen Sie das Fahrzeug außer Betrieb?")
-        expect(page.get_by_text("Schritt 3 von 6")).to_be_visible()
+        expect(page.get_by_text("Schritt 4 von 7")).to_be_visible()
         check(page)
         page.get_by_role("radio", name="Es wurde verschrottet").check()
         _weiter(page)
 
         # Scrapped: the upload page appears (and the journey has one page more).
         _step(page, "Laden Sie den Verwertungsnachweis hoch")
-        expect(page.get_by_text("Schritt 4 von 7")).to_be_visible()
+        expect(page.get_by_text("Schritt 5 von 8")).to_be_visible()
         check(page)
-        upload = page.get_by_label("Laden Sie den Verwertungsnachweis hoch")
+        # One obvious action: "Weiter" uploads the chosen file.
+        expect(page.get_by_role("button", name="Datei hochladen")).to_have_count(0)
+        upload = page.get_by_label("Verwertungsnachweis", exact=True)
         upload.set_input_files(
             {"name": "Verwertung.pdf", "mimeType": "application/pdf", "buffer": b"<html>x</html>"}
         )
-        page.get_by_role("button", name="Datei hochladen").click()
+        _weiter(page)
         summary = page.get_by_role("alert")
         rejection = re.compile(
             r"^„Verwertung\.pdf“ ist keine PDF-Datei, .*\. Erlaubt sind: PDF, JPEG, PNG\.$"
@@ -306,7 +385,11 @@ def test_fahrzeug_ausser_betrieb_without_javascript(browser: Browser, demo: str,
         expect(page.get_by_role("list", name="Hochgeladene Dateien")).to_have_count(0)
         check(page)
         upload.set_input_files(pdf_file("Verwertungsnachweis.pdf"))
-        page.get_by_role("button", name="Datei hochladen").click()
+        _weiter(page)
+        _step(page, "Halterin oder Halter")
+        # Back on the upload page the file is listed and can be removed.
+        page.get_by_role("link", name="Zurück").click()
+        _step(page, "Laden Sie den Verwertungsnachweis hoch")
         files = page.get_by_role("list", name="Hochgeladene Dateien")
         expect(files).to_contain_text("Verwertungsnachweis.pdf")
         expect(page.get_by_role("alert")).to_have_count(0)
@@ -325,7 +408,7 @@ def test_fahrzeug_ausser_betrieb_without_javascript(browser: Browser, demo: str,
 
         _step(page, "Erstattung der Kfz-Steuer")
         check(page)
-        iban = page.get_by_label("Erstattung der Kfz-Steuer")
+        iban = page.get_by_label("IBAN für die Erstattung der Kfz-Steuer")
         iban.fill("DE02120300000000202052")
         _weiter(page)
         expect(page.get_by_role("alert").get_by_role("link")).to_have_text(
@@ -377,6 +460,7 @@ def test_fahrzeug_ausser_betrieb_without_javascript(browser: Browser, demo: str,
         expect(page.get_by_text("Vielen Dank, die Gebühr ist bezahlt.")).to_be_visible()
         expect(page.get_by_role("heading", name="Zahlung ausstehend")).to_have_count(0)
         expect(page.locator(".verbund-timeline li").last).to_contain_text("Eingegangen")
+        expect(page.locator("dl.verbund-facts")).to_contain_text("Kreis Düren")
         check(page)
     finally:
         check.close()
@@ -529,7 +613,8 @@ def test_pflegewohngeld_with_the_keyboard_only(page: Page, demo: str, axe: Axe) 
     _step(page, "Wohin zahlen wir das Pflegewohngeld?")
     expect(page.get_by_text("Schritt 6 von 8")).to_be_visible()
     axe(page)
-    _tab_to(page, page.get_by_label("Wohin zahlen wir das Pflegewohngeld?"))
+    _labelled(page)
+    _tab_to(page, page.get_by_label("IBAN des Pflegeheims"))
     page.keyboard.type("DE89 3704 0044 0532 0130 00")
     page.keyboard.press("Enter")
 
@@ -541,17 +626,29 @@ def test_pflegewohngeld_with_the_keyboard_only(page: Page, demo: str, axe: Axe) 
     with page.expect_file_chooser() as chooser:
         page.keyboard.press("Space")
     chooser.value.set_files(pdf_file("Heimvertrag.pdf"))
-    proofs = page.get_by_label("Einkommensnachweise")
+    grade = page.get_by_label("Bescheid der Pflegekasse über den Pflegegrad")
+    _tab_to(page, grade)
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Space")
+    chooser.value.set_files(pdf_file("Pflegekasse.pdf"))
+    proofs = page.get_by_label("Nachweise über Ihr Einkommen")
     _tab_to(page, proofs)
     with page.expect_file_chooser() as chooser:
         page.keyboard.press("Enter")
     assert chooser.value.is_multiple()
-    chooser.value.set_files([pdf_file("Rentenbescheid.pdf"), pdf_file("Kontoauszug.pdf")])
+    chooser.value.set_files([pdf_file("Rentenbescheid.pdf"), pdf_file("Betriebsrente.pdf")])
+    assets = page.get_by_label("Nachweise über Ihr Vermögen")
+    _tab_to(page, assets)
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Enter")
+    chooser.value.set_files(pdf_file("Kontoauszug.pdf"))
+    _labelled(page)
     _press_button(page, "Weiter")
 
     _step(page, "Wie lautet Ihre E-Mail-Adresse?")
+    _labelled(page)
     axe(page)
-    _tab_to(page, page.get_by_label("Wie lautet Ihre E-Mail-Adresse?"))
+    _tab_to(page, page.get_by_label("Ihre E-Mail-Adresse"))
     page.keyboard.type("erna.beispiel@example.de")
     _press_button(page, "Weiter")
 
@@ -586,12 +683,15 @@ def test_journey_page_in_english(page: Page, demo: str, axe: Axe) -> None:
     expect(page.get_by_role("button", name="English")).to_have_attribute("aria-current", "true")
     expect(page.get_by_role("button", name="Deutsch")).not_to_have_attribute("aria-current", "true")
     _step(page, question)
-    # The builder's German question is marked as German inside the English page.
-    expect(page.locator("label[for=f-kennzeichen]")).to_have_attribute("lang", "de")
+    # The builder's German label is marked as German inside the English page.
+    expect(page.locator("label[for=f-kennzeichen] > span")).to_have_attribute("lang", "de")
+    expect(page.locator("label[for=f-kennzeichen] > span")).to_have_text(
+        "Kennzeichen des Fahrzeugs"
+    )
     axe(page)
 
     # Still works: an error, then the next page, both in English.
-    field = page.get_by_label(question)
+    field = page.get_by_label("Kennzeichen des Fahrzeugs")
     field.fill("nicht gültig")
     page.locator("button[name=aktion][value=weiter]").click()
     expect(page.get_by_role("alert").get_by_role("link")).to_have_attribute(
@@ -606,3 +706,20 @@ def test_journey_page_in_english(page: Page, demo: str, axe: Axe) -> None:
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_attribute("lang", "de")
     axe(page)
+
+
+# --- 5. A wrong address -------------------------------------------------------------------
+
+
+def test_a_wrong_address_shows_the_friendly_page(page: Page, demo: str, axe: Axe) -> None:
+    response = page.goto(f"{demo}/leistungen/ort/gibt-es-nicht/")
+    assert response is not None
+    assert response.status == 404
+    _step(page, "Seite nicht gefunden")
+    expect(page).to_have_title("Seite nicht gefunden – Verbund")
+    expect(page.get_by_text("Using the URLconf")).to_have_count(0)
+    axe(page)
+    page.get_by_role("link", name="Zur Startseite").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Verwaltungsleistungen Ihrer Kommune online"
+    )

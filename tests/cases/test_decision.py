@@ -263,7 +263,7 @@ def test_the_applicant_is_told_and_downloads_the_bescheid(
     assert message.to == ["anna@example.de"]
     assert message.subject == f"Ihr Bescheid zum Antrag {case.reference} liegt vor"
     assert f"{settings.VERBUND_PUBLIC_URL}{status_url(submission)}\n" in message.body
-    assert "hat Düren entschieden" in message.body
+    assert "hat Kreis Düren entschieden" in message.body
     # The letter itself stays behind the link.
     for secret in ("Plakette liegt bei", "12,00", FEE_NOTE, REMEDY, "Valdersweg", "bewilligt"):
         assert secret not in message.body

@@ -263,13 +263,13 @@ def test_the_citizen_learns_who_handles_the_application(dlz: Dlz, client: Any) -
     url = f"/leistungen/{dlz.service.slug}/"
     agreement = agree(dlz)
     page = client.get(url, {"ort": JUELICH}).content.decode()
-    assert "Merzenich bearbeitet Ihren Antrag im Auftrag von Jülich, Stadt." in page
+    assert "Gemeinde Merzenich bearbeitet Ihren Antrag im Auftrag von Stadt Jülich." in page
     agreement_end(actor=None, agreement=agreement, ends_on=dt.date(2026, 1, 1))
     agree(dlz, kind=AgreementKind.DELEGATING, starts_on=dt.date(2026, 1, 2))
     page = client.get(url, {"ort": JUELICH}).content.decode()
     assert "im Auftrag von" not in page
     assert (
-        "Merzenich hat diese Aufgabe für Jülich, Stadt übernommen "
+        "Gemeinde Merzenich hat diese Aufgabe für Stadt Jülich übernommen "
         "(Vereinbarung „Hundesteuer für alle DLZ-Kommunen“)."
     ) in page
     assert "Steueramt Merzenich" in page

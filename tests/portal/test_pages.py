@@ -42,10 +42,36 @@ def test_start_page_in_german(client: Client) -> None:
     assert re.search(r"<body>\s*<a class=\"verbund-skip-link\" href=\"#main\">", html)
     for landmark in ("<header", "<main", "<footer", "<nav"):
         assert landmark in html
-    assert "Offizielle Website – Bundesrepublik Deutschland" in html
     for path in ("/impressum/", "/datenschutz/", "/barrierefreiheit/"):
         assert f'href="{path}"' in html
     assert "<script" not in html
+
+
+def test_the_header_claims_nothing_official_without_an_operator(
+    client: Client, settings: Any
+) -> None:
+    # A municipal platform is no website of the Bundesrepublik Deutschland; with no
+    # operator configured the header says nothing about who runs it.
+    settings.VERBUND_OPERATOR_NAME = ""
+    html = _html(client.get(reverse("portal:home")))
+    assert "Offizielle Website" not in html
+    assert "Bundesrepublik" not in html
+    assert "kern-kopfzeile" not in html
+
+
+def test_the_header_names_the_operator(client: Client, settings: Any) -> None:
+    settings.VERBUND_OPERATOR_NAME = "Kommunales Rechenzentrum Niederrhein"
+    for path in (reverse("portal:home"), "/leistungen/", "/gibt-es-nicht/"):
+        html = _html(client.get(path))
+        labels = re.findall(r'<span class="kern-kopfzeile__label">([^<]*)</span>', html)
+        assert labels == ["Offizielle Website – Kommunales Rechenzentrum Niederrhein"], path
+        assert "Bundesrepublik" not in html
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = _html(client.get(reverse("portal:home")))
+    assert (
+        '<span class="kern-kopfzeile__label">Official website – Kommunales Rechenzentrum '
+        "Niederrhein</span>"
+    ) in html
 
 
 def test_language_switch_to_english_and_back(client: Client) -> None:
@@ -69,9 +95,10 @@ def test_search_lists_places_with_their_kreis(client: Client, authority: Authori
     html = _html(response)
     assert "Suchergebnisse" in html
     place_url = reverse("catalogue:place", kwargs={"ars": authority.ars})
-    assert f'<a class="kern-link" href="{place_url}">Merzenich</a>' in html
+    # Official names: the place and its Kreis say what they are.
+    assert f'<a class="kern-link" href="{place_url}">Gemeinde Merzenich</a>' in html
     assert "Kreisangehörige Gemeinde" in html
-    assert "Düren" in html
+    assert '<td class="kern-table__cell">Landkreis Düren</td>' in html
     assert "Kein Ort gefunden" not in html
     # The typed query stays in the field.
     assert 'value="Merzenich"' in html
@@ -189,7 +216,7 @@ def test_member_accessibility_statement_has_the_bitv_structure(
         "Feedback und Kontaktangaben",
         "Durchsetzungsverfahren",
     ]
-    assert "Die Seiten von Merzenich auf Verbund sind" in html
+    assert "Die Seiten von Gemeinde Merzenich auf Verbund sind" in html
     assert "<strong>teilweise vereinbar</strong>" in html
     assert "Einige PDF-Dokumente sind nicht barrierefrei." in html
     assert 'href="mailto:barrierefrei@merzenich.de"' in html

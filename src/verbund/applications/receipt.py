@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from verbund.applications.models import Submission
 from verbund.applications.selectors import submission_attachments
+from verbund.catalogue.selectors import adoption_on
 from verbund.core.pdf import html_to_pdf
 from verbund.formengine import engine
 from verbund.formengine.selectors import form_of
@@ -67,6 +68,22 @@ def _page_label() -> tuple[str, str, str]:
     return parts[0], parts[2], parts[4]
 
 
+def responsible_address(submission: Submission) -> list[str]:
+    """Where the responsible authority serves the public for this service: the office of
+    its adoption running on the day of submission (name, street, postcode and town); without
+    one, the authority's postcode and seat from the register, if known."""
+    submitted_on = timezone.localtime(submission.submitted_at, BERLIN).date()
+    adoption = adoption_on(
+        service_id=submission.service_id, authority_id=submission.responsible_id, on=submitted_on
+    )
+    if adoption is not None:
+        office = adoption.office
+        return [office.name, office.street, f"{office.postcode} {office.city}"]
+    authority = submission.responsible
+    town = f"{authority.postcode} {authority.seat}".strip()
+    return [town] if authority.postcode and authority.seat else []
+
+
 def receipt_context(submission: Submission, *, now: dt.datetime | None = None) -> dict[str, Any]:
     """What the template shows, formatted in the active language."""
     form = form_of(submission.version)
@@ -91,9 +108,10 @@ def receipt_context(submission: Submission, *, now: dt.datetime | None = None) -
         "submission": submission,
         "service_title": submission.service.title,
         "submitted": _berlin(submission.submitted_at),
-        "place": submission.place.name,
-        "responsible": submission.responsible.name,
-        "processing": submission.authority.name,
+        "place": submission.place.official_name,
+        "responsible": submission.responsible.official_name,
+        "responsible_address": responsible_address(submission),
+        "processing": submission.authority.official_name,
         "processing_differs": submission.authority_id != submission.responsible_id,
         "version_number": submission.version.number,
         "sections": engine.summary(form, submission.answers, names),

@@ -116,7 +116,7 @@ def start(request: HttpRequest, key: str) -> HttpResponse:
             "resolution": resolution,
             "can_apply": can_apply,
             "fees": fees,
-            "steps": form_of(version).steps if version else (),
+            "pages": engine.page_count(form_of(version)) if version else None,
         },
     )
 
@@ -136,6 +136,18 @@ def _after(form: engine.Form, draft: Draft) -> HttpResponseRedirect:
     return redirect("applications:step", draft_id=draft.pk, step_key=nxt.key)
 
 
+def question_is_heading(step: engine.Step) -> bool:
+    """Whether the step's one question is its page heading (GOV.UK "one thing per page"):
+    only where the step's title says what the question's label says. A step titled
+    otherwise ("Erstattung der Kfz-Steuer" for the question "IBAN für die Erstattung der
+    Kfz-Steuer") keeps its title as heading and shows the label as well."""
+    if not step.single_question:
+        return False
+    return (
+        " ".join(step.title.split()).casefold() == " ".join(step.fields[0].label.split()).casefold()
+    )
+
+
 def _field_views(
     form: engine.Form,
     step: engine.Step,
@@ -144,6 +156,7 @@ def _field_views(
     errors: dict[str, str],
     attachments: dict[str, list[Any]],
 ) -> list[dict[str, Any]]:
+    as_heading = question_is_heading(step)
     views = []
     for f in form.visible_fields(step, answers):
         value = (
@@ -157,8 +170,7 @@ def _field_views(
                 "value": value,
                 "error": errors.get(f.name, ""),
                 "files": attachments.get(f.name, []),
-                "as_heading": step.single_question,
-                "heading": step.title,
+                "as_heading": as_heading,
                 "accept_names": ", ".join(type_label(t) for t in f.accept),
                 "max_mb": f.max_bytes // (1024 * 1024),
             }
@@ -197,6 +209,8 @@ def _render_step(
             "back_url": _back_url(draft, visible, position),
             "return_to_check": request.GET.get("zurueck") == "pruefen",
             "has_files": any(v["field"].kind is engine.Kind.FILE for v in fields),
+            # The step's h1 is its question's label, unless that question is hidden.
+            "question_is_heading": any(view["as_heading"] for view in fields),
         },
         status=status,
     )
@@ -232,7 +246,8 @@ def step(request: HttpRequest, draft_id: uuid.UUID, step_key: str) -> HttpRespon
 
     action = request.POST.get("aktion", "weiter")
     upload_errors: dict[str, str] = {}
-    # Uploads first: a chosen file counts whichever button was pressed.
+    # Uploads first: a chosen file counts whichever button was pressed ("Weiter" or
+    # "Speichern"); there is no separate upload button.
     for f in form.visible_fields(current, draft.answers):
         if f.kind is not engine.Kind.FILE:
             continue
@@ -248,7 +263,7 @@ def step(request: HttpRequest, draft_id: uuid.UUID, step_key: str) -> HttpRespon
         attachment_remove(draft=draft, attachment_id=action.split(":", 1)[1])
         draft.refresh_from_db()
         return _render_step(request, draft, form, current)
-    if action == "hochladen" or upload_errors:
+    if upload_errors:
         return _render_step(request, draft, form, current, errors=upload_errors)
     result = engine.parse_step(form, current, request.POST, draft.answers)
     if action == "speichern" and not result.ok:

@@ -14,6 +14,7 @@ from verbund.authorities.models import (
     Authority,
     AuthorityNameKey,
     kind_label,
+    official_name,
     padded_ars,
 )
 
@@ -28,6 +29,11 @@ class PlaceParent:
     ars: str
     name: str
     kind: str
+
+    @property
+    def official_name(self) -> str:
+        """The name that says what the parent is ("Kreis Olpe"), as far as its kind tells."""
+        return official_name(self.name, self.kind)
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,11 @@ class Place:
     @property
     def kind_label(self) -> str:
         return kind_label(self.kind, self.textkennzeichen)
+
+    @property
+    def official_name(self) -> str:
+        """The name that says what the place is ("Hansestadt Attendorn", "Stadt Köln")."""
+        return official_name(self.name, self.kind, self.textkennzeichen)
 
 
 @dataclass(frozen=True)

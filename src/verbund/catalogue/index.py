@@ -27,7 +27,7 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-from verbund.authorities.models import Authority, AuthorityKind
+from verbund.authorities.models import Authority, AuthorityKind, official_name
 from verbund.catalogue.models import (
     Adoption,
     Level,
@@ -56,6 +56,12 @@ class AuthorityRef:
     @property
     def ars12(self) -> str:
         return self.ars.ljust(12, "0")
+
+    @property
+    def official_name(self) -> str:
+        """The name that says what the authority is ("Kreis Olpe", "Stadt Köln"), as
+        ``Authority.official_name``."""
+        return official_name(self.name, self.kind, self.textkennzeichen)
 
 
 @dataclass(frozen=True, slots=True)

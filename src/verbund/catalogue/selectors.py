@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -92,6 +93,17 @@ def running_adoptions(service: Service) -> QuerySet[Adoption]:
         Adoption.objects.filter(running_on(timezone.localdate()), service=service)
         .select_related("authority", "office", "processing_authority")
         .order_by("started_on", "authority__name")
+    )
+
+
+def adoption_on(*, service_id: int, authority_id: int, on: dt.date) -> Adoption | None:
+    """The authority's adoption of the service running on the day, with its office
+    (where the authority serves the public for it); ``None`` when there is none."""
+    return (
+        Adoption.objects.filter(running_on(on), service_id=service_id, authority_id=authority_id)
+        .select_related("office")
+        .order_by("-started_on")
+        .first()
     )
 
 
@@ -180,22 +192,32 @@ def authority_ref(authority_id: int) -> AuthorityRef | None:
     return routing_index().authorities.get(authority_id)
 
 
+def reachable(address: str) -> bool:
+    """Whether a URL or e-mail address can lead anywhere: not when its host is under the
+    top-level domain ``.invalid``, which RFC 2606 reserves for names that never resolve
+    (the demo's made-up addresses use it). Such a link is never offered to citizens."""
+    is_url = "://" in address
+    host = (urlsplit(address).hostname or "") if is_url else address.rpartition("@")[2]
+    labels = host.lower().rstrip(".").rsplit(".", 1)
+    return labels[-1] != "invalid"
+
+
 def apply_url(resolution: Resolution, with_forms: set[int] | None = None) -> str:
     """Where "Online beantragen" leads for this resolution: the platform's own
     application when the service has a published form, else the shared online
-    service; empty where the responsible authority does not offer it online."""
+    service; empty where the responsible authority does not offer it online, or
+    where its online service is no reachable address."""
     if resolution.adoption is None or not resolution.adoption.online:
         return ""
     provider = online_application()
-    if provider is None:
-        return resolution.online_url
-    if with_forms is None:
-        with_forms = provider.available([resolution.service.id])
-    if resolution.service.id in with_forms:
-        return provider.start_url(
-            service_key=resolution.service.key, place_ars=resolution.place.ars
-        )
-    return resolution.online_url
+    if provider is not None:
+        if with_forms is None:
+            with_forms = provider.available([resolution.service.id])
+        if resolution.service.id in with_forms:
+            return provider.start_url(
+                service_key=resolution.service.key, place_ars=resolution.place.ars
+            )
+    return resolution.online_url if reachable(resolution.online_url) else ""
 
 
 @dataclass(frozen=True)

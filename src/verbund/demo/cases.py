@@ -170,6 +170,7 @@ APPLICATIONS: tuple[DemoApplication, ...] = (
         pages=(
             {"kennzeichen": "DN-JB 417"},
             {"fin": "WVWZZZ1JZXW000417", "sicherheitscode": "Ab3dE7x"},
+            {"plakette_vorne": "x7K", "plakette_hinten": "m2Q"},
             {"grund": "verschrottung"},
             {},
             {
@@ -211,7 +212,9 @@ APPLICATIONS: tuple[DemoApplication, ...] = (
         files={
             "vollmacht": ("Betreuerausweis.pdf",),
             "heimvertrag": ("Heimvertrag.pdf",),
+            "pflegegrad_bescheid": ("Bescheid Pflegekasse.pdf",),
             "einkommensnachweise": ("Rentenbescheid 2026.pdf",),
+            "vermoegensnachweise": ("Kontoauszüge Juni bis August.pdf",),
         },
     ),
     DemoApplication(
@@ -225,6 +228,7 @@ APPLICATIONS: tuple[DemoApplication, ...] = (
                 "pferd_geburtsjahr": "2016",
                 "pferd_farbe": "fuchs",
             },
+            {},
             {
                 "vorname": "Marie",
                 "nachname": "Hoffmann",
@@ -232,6 +236,7 @@ APPLICATIONS: tuple[DemoApplication, ...] = (
             },
             {"email": "marie.hoffmann@example.org"},
         ),
+        files={"versicherung": ("Versicherungsbestätigung Luna.pdf",)},
     ),
     DemoApplication(
         service="fahrzeug-ausser-betrieb-setzen",
@@ -239,6 +244,7 @@ APPLICATIONS: tuple[DemoApplication, ...] = (
         pages=(
             {"kennzeichen": "DN-KW 88"},
             {"fin": "WBA3A5C50DF000088", "sicherheitscode": "Kw8x2Lm"},
+            {"plakette_vorne": "Rt4", "plakette_hinten": "p9Z"},
             {"grund": "verkauf"},
             {
                 "vorname": "Karin",
@@ -256,6 +262,7 @@ APPLICATIONS: tuple[DemoApplication, ...] = (
         pages=(
             {"kennzeichen": "DN-HS 1"},
             {"fin": "WDB1240261A000001", "sicherheitscode": "Hs1old9"},
+            {"plakette_vorne": "a1B", "plakette_hinten": "c2D"},
             {"grund": "voruebergehend"},
             {
                 "vorname": "Heinz",

@@ -323,17 +323,19 @@ SERVICES: tuple[DemoService, ...] = (
             - Für den Online-Antrag: Zulassungsbescheinigung Teil I und Stempelplaketten mit
               verdecktem Sicherheitscode (ausgegeben ab 2015).
             unterlagen:
-            - Zulassungsbescheinigung Teil I (Fahrzeugschein)
-            - beide Kennzeichenschilder
-            - Personalausweis oder Reisepass
-            - bei Vertretung: Vollmacht und Ausweis der Halterin oder des Halters
+            - Zulassungsbescheinigung Teil I (Fahrzeugschein, mit dem freigelegten
+              Sicherheitscode)
+            - Kennzeichenschilder (beide, mit den freigelegten Sicherheitscodes der
+              Stempelplaketten)
             - bei Verschrottung: Verwertungsnachweis
             kosten: Die Gebühr richtet sich nach der bundesweit geltenden Gebührenordnung für
               Maßnahmen im Straßenverkehr (GebOSt); als Grundbetrag gelten 16,80 Euro. Den Betrag
               Ihrer Zulassungsstelle sehen Sie unten.
-            verfahrensablauf: Vor Ort entstempelt die Zulassungsstelle die Kennzeichen und vermerkt
-              die Abmeldung in der Zulassungsbescheinigung. Online legen Sie die Sicherheitscodes
-              frei, geben sie ein und bezahlen direkt; die Bestätigung kommt per E-Mail.
+            verfahrensablauf: Online legen Sie die Sicherheitscodes frei, geben sie ein und bezahlen
+              direkt; die Bestätigung kommt per E-Mail. Vor Ort entstempelt die Zulassungsstelle die
+              Kennzeichen und vermerkt die Abmeldung in der Zulassungsbescheinigung; dorthin bringen
+              Sie außerdem Ihren Personalausweis oder Reisepass mit, bei Vertretung die Vollmacht
+              und den Ausweis der Halterin oder des Halters.
             bearbeitungsdauer: Vor Ort sofort. Online wird die Abmeldung wirksam, sobald der Antrag
               vollständig und die Gebühr bezahlt ist.
             fristen: Es gibt keine Frist. Kfz-Steuer und Versicherung laufen aber weiter, bis das
@@ -387,16 +389,17 @@ SERVICES: tuple[DemoService, ...] = (
             - Sie sind Halterin oder Halter des Pferdes.
             - Für das Pferd besteht eine Tierhalter-Haftpflichtversicherung.
             unterlagen:
-            - Personalausweis oder Reisepass
-            - Nachweis der Tierhalter-Haftpflichtversicherung
-            - Angaben zum Pferd: Name, Rasse, Farbe, Geschlecht und Geburtsjahr
-            - bei einer neuen Jahresplakette: die Nummer des Reitkennzeichens
+            - Nachweis der Tierhalter-Haftpflichtversicherung (zum Beispiel die
+              Versicherungsbestätigung)
+            - bei einer neuen Jahresplakette: Nummer des Reitkennzeichens
             kosten: Bei der ersten Ausgabe zahlen Sie Reitabgabe, Verwaltungsgebühr und Sachkosten,
               in den Folgejahren nur die Jahresplakette mit der Reitabgabe. Die Beträge Ihres
               Kreises sehen Sie unten.
-            verfahrensablauf: Sie stellen den Antrag online oder bei der unteren Naturschutzbehörde.
-              Nach der Zahlung schickt der Kreis Ihnen Reitkennzeichen und Plakette zu. Befestigen
-              Sie das Kennzeichen gut sichtbar am Pferd, zum Beispiel am Zaumzeug oder Sattel.
+            verfahrensablauf: Sie stellen den Antrag online oder bei der unteren Naturschutzbehörde
+              und nennen darin Name, Rasse, Farbe und Geburtsjahr des Pferdes; vor Ort zeigen Sie
+              außerdem Ihren Personalausweis oder Reisepass. Nach der Zahlung schickt der Kreis
+              Ihnen Reitkennzeichen und Plakette zu. Befestigen Sie das Kennzeichen gut sichtbar am
+              Pferd, zum Beispiel am Zaumzeug oder Sattel.
             bearbeitungsdauer: In der Regel erhalten Sie Kennzeichen und Plakette innerhalb von zwei
               Wochen per Post.
             fristen: Die Plakette gilt für ein Kalenderjahr. Beantragen Sie die neue rechtzeitig vor
@@ -450,13 +453,15 @@ SERVICES: tuple[DemoService, ...] = (
             - Ihr Einkommen und Vermögen reichen für die Investitionskosten nicht aus; ein
               Schonvermögen bleibt dabei unberücksichtigt.
             unterlagen:
-            - Antragsformular, unterschrieben von Ihnen oder Ihrer rechtlichen Vertretung
+            - Heimvertrag
             - Bescheid der Pflegekasse über den Pflegegrad
-            - Nachweise über Ihr Einkommen, z. B. Rentenbescheide
-            - Nachweise über Ihr Vermögen, z. B. Kontoauszüge der letzten Monate
-            - bei rechtlicher Betreuung: Betreuerausweis oder Vollmacht
+            - Nachweise über Ihr Einkommen (zum Beispiel Rentenbescheide)
+            - Nachweise über Ihr Vermögen (zum Beispiel die Kontoauszüge der letzten drei Monate)
+            - bei Vertretung: Vollmacht oder Betreuerausweis
             kosten: Der Antrag ist kostenlos.
-            verfahrensablauf: Meist reicht das Pflegeheim den Antrag für Sie beim Kreis ein. Das
+            verfahrensablauf: Meist reicht das Pflegeheim den Antrag für Sie beim Kreis ein; Sie
+              können ihn auch selbst online stellen oder das unterschriebene Antragsformular
+              schicken. Das
               Sozialamt prüft Einkommen und Vermögen und schickt Ihnen einen Bescheid. Das Geld geht
               direkt an das Heim; Ihre Rechnung wird entsprechend niedriger.
             bearbeitungsdauer: In der Regel vier bis acht Wochen, wenn alle Unterlagen vorliegen.
@@ -508,12 +513,13 @@ SERVICES: tuple[DemoService, ...] = (
             - Eine bauvorlageberechtigte Person hat die Bauvorlagen erstellt und unterschrieben.
             - Sie sind Eigentümerin oder Eigentümer des Grundstücks oder haben deren Zustimmung.
             unterlagen:
-            - Bauantragsformular
-            - amtlicher Lageplan und Bauzeichnungen
-            - Baubeschreibung und Berechnung des Rohbauwerts
-            - bautechnische Nachweise, soweit erforderlich (Standsicherheit, Brandschutz, Wärme- und
-              Schallschutz)
-            - Nachweis der Bauvorlageberechtigung
+            - amtlicher Lageplan
+            - Bauzeichnungen (Grundrisse, Schnitte, Ansichten)
+            - Baubeschreibung (mit der Berechnung des Rohbauwerts)
+            - soweit erforderlich: bautechnische Nachweise (Standsicherheit, Brandschutz, Wärme- und
+              Schallschutz; auch bis zum Baubeginn nachzureichen)
+            - Mitgliedsnummer der Architekten- oder Ingenieurkammer (weist nach, dass die Person,
+              die den Bauantrag erstellt, bauvorlageberechtigt ist)
             kosten: Die Gebühr richtet sich nach der Allgemeinen Verwaltungsgebührenordnung NRW,
               Tarifstelle 2.4, und hängt vom Rohbauwert ab. Sie steht im Bescheid; dazu können
               Kosten für Prüfingenieure kommen.
@@ -576,15 +582,17 @@ SERVICES: tuple[DemoService, ...] = (
               Sie zusätzlich eine Erlaubnis.
             - Für ein zulassungspflichtiges Handwerk: Eintragung in die Handwerksrolle.
             unterlagen:
-            - Personalausweis oder Reisepass; bei ausländischer Staatsangehörigkeit ein
-              Aufenthaltstitel, der die selbstständige Tätigkeit erlaubt
-            - bei Gesellschaften: Handelsregisterauszug oder Gesellschaftsvertrag
+            - Personalausweis oder Reisepass (bei einer Staatsangehörigkeit außerhalb der EU, des
+              EWR und der Schweiz auch der Aufenthaltstitel, der die selbstständige Tätigkeit
+              erlaubt)
             - falls nötig: Erlaubnis oder Handwerkskarte
-            - bei Vertretung: Vollmacht
             kosten: Die Gebühr legt in NRW jede Gemeinde im Rahmen des Gebührenrechts selbst fest.
               Den Betrag Ihrer Gemeinde sehen Sie unten.
             verfahrensablauf: Sie füllen die Gewerbeanmeldung online aus oder geben sie im
-              Ordnungsamt ab und erhalten eine Empfangsbescheinigung (Gewerbeschein). Den Fragebogen
+              Ordnungsamt ab und erhalten eine Empfangsbescheinigung (Gewerbeschein). Online melden
+              Einzelunternehmerinnen und Einzelunternehmer sich selbst an; Gesellschaften und
+              Bevollmächtigte melden im Ordnungsamt an, mit Handelsregisterauszug oder
+              Gesellschaftsvertrag und der Vollmacht. Den Fragebogen
               zur steuerlichen Erfassung reichen Sie selbst über ELSTER beim Finanzamt ein.
             bearbeitungsdauer: Vor Ort meist sofort, online in wenigen Tagen.
             fristen: Melden Sie das Gewerbe gleichzeitig mit dem Beginn der Tätigkeit an. Wer die

@@ -68,7 +68,7 @@ REITKENNZEICHEN: dict[str, Any] = {
             "pferd_name": {"type": "string", "title": "Name des Pferdes", "maxLength": 60},
             "pferd_rasse": {
                 "type": "string",
-                "title": "Rasse (freiwillig)",
+                "title": "Rasse",
                 "description": "Zum Beispiel Haflinger oder Westfale.",
                 "maxLength": 60,
             },
@@ -90,6 +90,15 @@ REITKENNZEICHEN: dict[str, Any] = {
                     {"const": "andere", "title": "Andere Farbe"},
                 ],
             },
+            "versicherung": {
+                "type": "array",
+                "x-kind": "file",
+                "title": "Nachweis der Tierhalter-Haftpflichtversicherung",
+                "description": "Zum Beispiel die Versicherungsbestätigung, als PDF oder Foto "
+                "(JPEG, PNG). Ohne Versicherung gibt es kein Reitkennzeichen.",
+                "x-accept": ["application/pdf", "image/jpeg", "image/png"],
+                "maxItems": 2,
+            },
             **_PERSON,
             "anschrift": {"type": "object", "x-kind": "address", "title": "Ihre Anschrift"},
             **_CONTACT,
@@ -100,6 +109,7 @@ REITKENNZEICHEN: dict[str, Any] = {
             "pferd_name",
             "pferd_geburtsjahr",
             "pferd_farbe",
+            "versicherung",
             "vorname",
             "nachname",
             "anschrift",
@@ -122,6 +132,11 @@ REITKENNZEICHEN: dict[str, Any] = {
             "key": "pferd",
             "title": "Angaben zum Pferd",
             "fields": ["pferd_name", "pferd_rasse", "pferd_geburtsjahr", "pferd_farbe"],
+        },
+        {
+            "key": "versicherung",
+            "title": "Nachweis der Tierhalter-Haftpflichtversicherung",
+            "fields": ["versicherung"],
         },
         {
             "key": "halter",
@@ -181,6 +196,26 @@ FAHRZEUG_AUSSER_BETRIEB: dict[str, Any] = {
                 "examples": ["Ab3dE7x"],
                 "x-error": "Der Sicherheitscode hat genau 7 Buchstaben oder Ziffern.",
             },
+            "plakette_vorne": {
+                "type": "string",
+                "title": "Sicherheitscode der Plakette vorne",
+                "description": "3 Zeichen, unter dem Aufkleber der Stempelplakette auf dem "
+                "vorderen Kennzeichenschild.",
+                "pattern": "^[A-Za-z0-9]{3}$",
+                "examples": ["x7K"],
+                "x-error": "Der Sicherheitscode einer Plakette hat genau 3 Buchstaben oder "
+                "Ziffern.",
+            },
+            "plakette_hinten": {
+                "type": "string",
+                "title": "Sicherheitscode der Plakette hinten",
+                "description": "3 Zeichen, unter dem Aufkleber der Stempelplakette auf dem "
+                "hinteren Kennzeichenschild.",
+                "pattern": "^[A-Za-z0-9]{3}$",
+                "examples": ["m2Q"],
+                "x-error": "Der Sicherheitscode einer Plakette hat genau 3 Buchstaben oder "
+                "Ziffern.",
+            },
             "grund": {
                 "type": "string",
                 "title": "Warum setzen Sie das Fahrzeug außer Betrieb?",
@@ -215,6 +250,8 @@ FAHRZEUG_AUSSER_BETRIEB: dict[str, Any] = {
             "kennzeichen",
             "fin",
             "sicherheitscode",
+            "plakette_vorne",
+            "plakette_hinten",
             "grund",
             "verwertungsnachweis",
             "vorname",
@@ -233,6 +270,11 @@ FAHRZEUG_AUSSER_BETRIEB: dict[str, Any] = {
             "key": "fahrzeug",
             "title": "Angaben aus der Zulassungsbescheinigung",
             "fields": ["fin", "sicherheitscode"],
+        },
+        {
+            "key": "plaketten",
+            "title": "Sicherheitscodes der Kennzeichenschilder",
+            "fields": ["plakette_vorne", "plakette_hinten"],
         },
         {
             "key": "grund",
@@ -323,13 +365,27 @@ PFLEGEWOHNGELD: dict[str, Any] = {
                 "title": "Heimvertrag",
                 "maxItems": 1,
             },
+            "pflegegrad_bescheid": {
+                "type": "array",
+                "x-kind": "file",
+                "title": "Bescheid der Pflegekasse über den Pflegegrad",
+                "maxItems": 2,
+            },
             "einkommensnachweise": {
                 "type": "array",
                 "x-kind": "file",
-                "title": "Einkommensnachweise",
+                "title": "Nachweise über Ihr Einkommen",
                 "description": "Zum Beispiel der aktuelle Rentenbescheid.",
                 "minItems": 1,
                 "maxItems": 5,
+            },
+            "vermoegensnachweise": {
+                "type": "array",
+                "x-kind": "file",
+                "title": "Nachweise über Ihr Vermögen",
+                "description": "Zum Beispiel die Kontoauszüge der letzten drei Monate.",
+                "minItems": 1,
+                "maxItems": 10,
             },
             "email": _CONTACT["email"],
         },
@@ -348,7 +404,9 @@ PFLEGEWOHNGELD: dict[str, Any] = {
             "vermoegen",
             "heim_iban",
             "heimvertrag",
+            "pflegegrad_bescheid",
             "einkommensnachweise",
+            "vermoegensnachweise",
             "email",
         ],
     },
@@ -392,7 +450,12 @@ PFLEGEWOHNGELD: dict[str, Any] = {
         {
             "key": "nachweise",
             "title": "Nachweise hochladen",
-            "fields": ["heimvertrag", "einkommensnachweise"],
+            "fields": [
+                "heimvertrag",
+                "pflegegrad_bescheid",
+                "einkommensnachweise",
+                "vermoegensnachweise",
+            ],
         },
         {"key": "kontakt", "title": "Wie lautet Ihre E-Mail-Adresse?", "fields": ["email"]},
     ],
@@ -475,8 +538,18 @@ BAUGENEHMIGUNG: dict[str, Any] = {
                 "type": "array",
                 "x-kind": "file",
                 "title": "Baubeschreibung",
+                "description": "Mit der Berechnung des Rohbauwerts.",
                 "x-accept": ["application/pdf"],
                 "maxItems": 1,
+            },
+            "bautechnische_nachweise": {
+                "type": "array",
+                "x-kind": "file",
+                "title": "Bautechnische Nachweise",
+                "description": "Standsicherheit, Brandschutz, Wärme- und Schallschutz, soweit "
+                "Ihr Vorhaben sie braucht. Sie können sie auch bis zum Baubeginn nachreichen.",
+                "x-accept": ["application/pdf"],
+                "maxItems": 10,
             },
             **_CONTACT,
         },
@@ -524,7 +597,7 @@ BAUGENEHMIGUNG: dict[str, Any] = {
         {
             "key": "bauvorlagen",
             "title": "Bauvorlagen hochladen",
-            "fields": ["lageplan", "bauzeichnungen", "baubeschreibung"],
+            "fields": ["lageplan", "bauzeichnungen", "baubeschreibung", "bautechnische_nachweise"],
         },
         {"key": "kontakt", "title": "Wie erreichen wir Sie?", "fields": ["email", "telefon"]},
     ],
@@ -563,6 +636,25 @@ GEWERBEANMELDUNG: dict[str, Any] = {
             },
             **_PERSON,
             "anschrift": {"type": "object", "x-kind": "address", "title": "Ihre Anschrift"},
+            "ausweis": {
+                "type": "array",
+                "x-kind": "file",
+                "title": "Personalausweis oder Reisepass",
+                "description": "Vorder- und Rückseite, als PDF oder Foto (JPEG, PNG). Mit einer "
+                "Staatsangehörigkeit außerhalb der EU, des EWR und der Schweiz auch Ihr "
+                "Aufenthaltstitel, der die selbstständige Tätigkeit erlaubt.",
+                "x-accept": ["application/pdf", "image/jpeg", "image/png"],
+                "maxItems": 4,
+            },
+            "erlaubnis": {
+                "type": "array",
+                "x-kind": "file",
+                "title": "Erlaubnis oder Handwerkskarte",
+                "description": "Nur für ein erlaubnispflichtiges Gewerbe, etwa Bewachung oder "
+                "Immobilienvermittlung, oder ein zulassungspflichtiges Handwerk.",
+                "x-accept": ["application/pdf", "image/jpeg", "image/png"],
+                "maxItems": 2,
+            },
             **_CONTACT,
         },
         "required": [
@@ -573,6 +665,7 @@ GEWERBEANMELDUNG: dict[str, Any] = {
             "vorname",
             "nachname",
             "anschrift",
+            "ausweis",
             "email",
         ],
     },
@@ -588,6 +681,7 @@ GEWERBEANMELDUNG: dict[str, Any] = {
             "title": "Angaben zu Ihnen",
             "fields": ["vorname", "nachname", "anschrift"],
         },
+        {"key": "nachweise", "title": "Nachweise hochladen", "fields": ["ausweis", "erlaubnis"]},
         {"key": "kontakt", "title": "Wie erreichen wir Sie?", "fields": ["email", "telefon"]},
     ],
     # The label of the adopters' fees: each Gemeinde charges its own amount.

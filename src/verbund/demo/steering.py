@@ -100,8 +100,10 @@ def _gewerbe(
             },
             _address("betrieb", *address),
             {"vorname": first, "nachname": last, **_address("anschrift", *address)},
+            {},
             {"email": f"{first.lower()}.{last.lower()}@example.org"},
         ),
+        files={"ausweis": (f"Personalausweis {first} {last}.pdf",)},
     )
 
 

@@ -1062,6 +1062,128 @@ def steps_open(form: Form, answers: Mapping[str, Any], completed: Iterable[str])
     return [s for s in form.visible_steps(answers) if s.key not in done]
 
 
+# --- how many pages a journey has -------------------------------------------------
+
+# Keywords of a condition on a free-text (or number, date, …) answer whose outcome is
+# known from the values they name alone.
+_VALUE_KEYWORDS = frozenset({"const", "enum", "title", "description", "$comment"})
+_ABSENT = object()
+# Paths through the journey the count follows at most; beyond, it gives the bounds.
+MAX_PATHS = 256
+
+
+@dataclass(frozen=True)
+class PageCount:
+    """The fewest and the most pages (steps) a citizen sees in a form's journey."""
+
+    fewest: int
+    most: int
+
+
+def _property_conditions(condition: Any) -> Iterator[tuple[str, Any]]:
+    """Every ``(name, subschema)`` a condition puts on an answer, at any depth."""
+    if isinstance(condition, Mapping):
+        properties = condition.get("properties")
+        if isinstance(properties, Mapping):
+            yield from properties.items()
+        for key, value in condition.items():
+            if key != "properties":
+                yield from _property_conditions(value)
+        if isinstance(properties, Mapping):
+            for value in properties.values():
+                yield from _property_conditions(value)
+    elif isinstance(condition, list):
+        for value in condition:
+            yield from _property_conditions(value)
+
+
+def _named_values(subschema: Any) -> list[Any] | None:
+    """The values a condition on a free answer names (``const``, ``enum``), or ``None``
+    when it asks more than equality (then the answers cannot be enumerated)."""
+    if subschema is True or subschema == {}:
+        return []
+    if not isinstance(subschema, Mapping) or not set(subschema) <= _VALUE_KEYWORDS:
+        return None
+    values = [subschema["const"]] if "const" in subschema else []
+    enum = subschema.get("enum", [])
+    return [*values, *enum] if isinstance(enum, list) else None
+
+
+def _answer_domains(form: Form) -> dict[str, list[Any]] | None:
+    """For each answer a condition looks at, the values that can make a difference
+    (``_ABSENT``: not answered); ``None`` when some answer has too many."""
+    conditions = [s.when for s in form.steps] + [f.when for s in form.steps for f in s.fields]
+    named: dict[str, list[Any]] = {}
+    for condition in conditions:
+        for name, subschema in _property_conditions(condition):
+            f = form.fields_by_name.get(name)
+            if f is None:
+                named.setdefault(name, [])
+                continue
+            if f.kind in (Kind.YESNO, Kind.CHOICE, Kind.MULTICHOICE):
+                named.setdefault(name, [])
+                continue
+            values = _named_values(subschema)
+            if values is None:
+                return None
+            named.setdefault(name, []).extend(v for v in values if v not in named[name])
+    domains: dict[str, list[Any]] = {}
+    for name, values in named.items():
+        f = form.fields_by_name.get(name)
+        if f is None:
+            continue  # never asked: never answered
+        if f.kind is Kind.YESNO:
+            domain: list[Any] = [True, False]
+        elif f.kind is Kind.CHOICE:
+            domain = [c.value for c in f.choices]
+        elif f.kind is Kind.MULTICHOICE:
+            if len(f.choices) > 6:
+                return None
+            options = [c.value for c in f.choices]
+            domain = [
+                [v for bit, v in enumerate(options) if mask >> bit & 1]
+                for mask in range(1, 1 << len(options))
+            ]
+        else:
+            # Any other answer: one of the named values, or something else.
+            domain = [*values, object()]
+        domains[name] = domain if f.required else [*domain, _ABSENT]
+    return domains
+
+
+def page_count(form: Form) -> PageCount:
+    """How many pages the journey has, from the fewest to the most, over every way a
+    citizen can answer the questions the conditions look at. Where the answers are too
+    many to follow (a condition on a free answer that is more than "equals", or more
+    than :data:`MAX_PATHS` paths), the bounds: the steps without a condition, and all."""
+    bounds = PageCount(sum(1 for s in form.steps if not s.when), len(form.steps))
+    domains = _answer_domains(form)
+    if domains is None:
+        return bounds
+    counts: list[int] = []
+
+    def walk(position: int, answers: dict[str, Any]) -> bool:
+        if position == len(form.steps):
+            counts.append(len(form.visible_steps(answers)))
+            return len(counts) <= MAX_PATHS
+        step = form.steps[position]
+        if not matches(step.when, answers):
+            return walk(position + 1, answers)
+        asked = [f for f in form.visible_fields(step, answers) if f.name in domains]
+        paths: list[dict[str, Any]] = [answers]
+        for f in asked:
+            paths = [
+                {**path, f.name: value} if value is not _ABSENT else path
+                for path in paths
+                for value in domains[f.name]
+            ]
+        return all(walk(position + 1, path) for path in paths)
+
+    if not walk(0, {}):
+        return bounds
+    return PageCount(min(counts), max(counts))
+
+
 # --- fees and summary -------------------------------------------------------------
 
 

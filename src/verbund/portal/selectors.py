@@ -17,7 +17,7 @@ PLACE_RESULTS_LIMIT = 10
 
 @dataclass(frozen=True)
 class PlaceResult:
-    """One hit of the start page's place search."""
+    """One hit of the start page's place search; names are official ("Kreis Olpe")."""
 
     ars: str
     name: str
@@ -40,9 +40,9 @@ def place_results(*, q: str, limit: int = PLACE_RESULTS_LIMIT) -> list[PlaceResu
         results.append(
             PlaceResult(
                 ars=place.ars,
-                name=place.name,
+                name=place.official_name,
                 kind_label=place.kind_label,
-                kreis_name="" if kreis is None or kreisfrei else kreis.name,
+                kreis_name="" if kreis is None or kreisfrei else kreis.official_name,
                 kreisfrei=kreisfrei,
             )
         )
