@@ -80,7 +80,7 @@ class Court:
 
     @property
     def line(self) -> str:
-        """ "Verwaltungsgericht Aachen, Kasernenstraße 25, 52064 Aachen"."""
+        """The court in one line: "Verwaltungsgericht Aachen, Kasernenstraße 25, 52064 Aachen"."""
         return f"{self.name}, {self.street}, {self.postcode} {self.city}"
 
     def named_in(self, text: str) -> bool:
@@ -105,8 +105,8 @@ def deciding_authority(case: Case) -> Authority:
 
 
 def salutation(name: str) -> str:
-    """ "Guten Tag Deniz Yılmaz," with a name (we know no gender), else the neutral
-    "Sehr geehrte Damen und Herren,"."""
+    """The letter's salutation: "Guten Tag Deniz Yılmaz," with a name (we know no
+    gender), else the neutral "Sehr geehrte Damen und Herren,"."""
     name = " ".join(name.split())
     return f"Guten Tag {name}," if name else GREETING_WITHOUT_NAME
 

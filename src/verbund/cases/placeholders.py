@@ -145,9 +145,8 @@ def validate_remedy_notice(text: str) -> None:
     """A Rechtsbehelfsbelehrung written once for every adopter names the court by its
     placeholder: each authority has its own (an empty text is the default, which does)."""
     validate_letter_text(text)
-    if text.strip() and "verwaltungsgericht" not in {
-        name for name, _spec in _fields(text, LETTER_NAMES)
-    }:
+    names = {name for name, _spec in _fields(text, LETTER_NAMES)}
+    if text.strip() and "verwaltungsgericht" not in names:
         raise ValidationError(
             _(
                 "Die Rechtsbehelfsbelehrung muss das Gericht mit dem Platzhalter "
