@@ -29,7 +29,7 @@ from verbund.cases.models import (
     RequestStatus,
 )
 from verbund.catalogue.models import Service
-from verbund.catalogue.selectors import routing_index
+from verbund.catalogue.selectors import local_fees, routing_index
 from verbund.formengine import engine
 from verbund.formengine.selectors import form_of
 from verbund.networks.selectors import (
@@ -319,17 +319,6 @@ class FeeProposal:
         return self.application + self.decision
 
 
-def _local_fees(case: Case) -> dict[str, Decimal]:
-    """The responsible member's own amounts for the service (its running adoption)."""
-    index = routing_index()
-    service = index.services.get(case.service_id)
-    place = index.authorities.get(case.submission.place_id)
-    if service is None or place is None:
-        return {}
-    adoption = index.resolve(service, place).adoption
-    return {} if adoption is None else {label: Decimal(amount) for label, amount in adoption.fees}
-
-
 def decision_fee(case: Case) -> FeeProposal:
     """The fee the decision form starts from: the application's fees plus the lines the
     form charges with the decision (``due: decision``), computed from the answers."""
@@ -337,7 +326,7 @@ def decision_fee(case: Case) -> FeeProposal:
     lines = engine.compute_fees(
         form_of(submission.version),
         submission.answers or {},
-        _local_fees(case),
+        local_fees(case.service_id, submission.place_id),
         due=engine.Due.DECISION,
     )
     return FeeProposal(
