@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from tests.applications.conftest import PDF_BYTES, World
 from tests.applications.conftest import world as world  # the fixture, re-exported
-from tests.cases.conftest import process_for_dueren, submit
+from tests.cases.conftest import VG_AACHEN_LINE, enter_court, process_for_dueren, submit
 from tests.cases.conftest import rhein_erft as rhein_erft
 from tests.integrations.partners import bearer, make_client, ready_tasks, snapshot
 from verbund.applications.models import Submission
@@ -320,8 +320,15 @@ def test_a_client_may_start_work_with_a_status(submission: Submission, dueren_to
     )
 
 
+NO_COURT = (
+    "Für Kreis Düren ist kein Verwaltungsgericht eingetragen, und ohne das Gericht in der "
+    "Rechtsbehelfsbelehrung ergeht kein Bescheid. Die Behördenverwaltung trägt es auf der "
+    "Seite „Aktenführung und Briefkopf“ ein."
+)
+
+
 def test_without_a_document_the_platform_writes_the_letter(
-    submission: Submission, dueren_token: str
+    world: World, submission: Submission, dueren_token: str
 ) -> None:
     api = bearer(dueren_token)
     call(
@@ -330,17 +337,41 @@ def test_without_a_document_the_platform_writes_the_letter(
         f"/api/v1/submissions/{submission.reference}/acknowledgement",
         {"accepted": True},
     )
-    response = call(
+    url = f"/api/v1/cases/{submission.reference}/decision"
+    # Without Düren's court the platform writes no Bescheid: 409, nothing written.
+    before = snapshot()
+    refused = call(api, "POST", url, {"outcome": "refused", "body": "Die Versicherung fehlt."})
+    assert refused.status_code == 409
+    assert refused.json() == {"detail": NO_COURT, "code": "no_court"}
+    assert snapshot() == before
+
+    enter_court(world.dueren)
+    # A notice of its own must name the court with its address.
+    before = snapshot()
+    wrong = call(
         api,
         "POST",
-        f"/api/v1/cases/{submission.reference}/decision",
-        {"outcome": "refused", "body": "Die Versicherung fehlt."},
+        url,
+        {"outcome": "refused", "body": "Abgelehnt.", "remedyNotice": "Klage ist möglich."},
     )
+    assert wrong.status_code == 400
+    assert wrong.json() == {
+        "remedyNotice": [
+            f"Die Rechtsbehelfsbelehrung muss das Verwaltungsgericht mit seiner Anschrift "
+            f"nennen: {VG_AACHEN_LINE}. Ergänzen Sie es oder laden Sie den Text der Vorlage."
+        ]
+    }
+    assert snapshot() == before
+
+    # Without a notice of its own: the case type's, naming the court.
+    response = call(api, "POST", url, {"outcome": "refused", "body": "Die Versicherung fehlt."})
     assert response.status_code == 201
     document = response.json()["document"]
     assert document["contentType"] == "application/pdf"
     assert document["filename"] == f"Bescheid {submission.reference}.pdf"
     assert Case.objects.get(pk=submission.case.pk).status == CaseStatus.REFUSED
+    remedy = Decision.objects.get(case=submission.case).remedy_notice
+    assert f"Klage beim {VG_AACHEN_LINE}, erhoben werden." in remedy
 
 
 def test_refusing_with_a_reason_puts_the_case_before_the_clerks(

@@ -5,9 +5,13 @@ cases of citizens of Merzenich (the world of tests/applications).
    writes a note and files a document and its new version (bad uploads included).
 2. The clerk asks the applicant; the applicant answers on the status page without
    JavaScript; the clerk sees what arrived.
-3. The clerk issues the Bescheid; the applicant downloads it (without JavaScript);
-   the clerk closes the file.
-4. The inbox and the applicant's answer page in English.
+3. The clerk issues the Bescheid (refused until Düren has entered its court; then
+   it names VG Aachen and greets Anna Schmidt by name); the applicant downloads it
+   (without JavaScript); the clerk closes the file.
+4. The case page: actions first, the file beside its history on wide screens and
+   above it on narrow ones, digests shortened; the inbox's cases before the counts;
+   the authority admin enters the court.
+5. The inbox and the applicant's answer page in English.
 
 axe runs on every page seen, error pages included; pages of a context without
 JavaScript are checked by ``AxeWithoutScripts`` (tests/browser/test_citizen_journeys.py).
@@ -31,7 +35,7 @@ from tests.applications.conftest import World
 from tests.applications.conftest import world as world  # the fixture, re-exported
 from tests.browser.conftest import login
 from tests.browser.test_citizen_journeys import AxeWithoutScripts, pdf_file
-from tests.cases.conftest import clerk_of, submit, take
+from tests.cases.conftest import VG_AACHEN_LINE, clerk_of, enter_court, submit, take
 from tests.factories import PASSWORD, AdoptionFactory, FormVersionFactory, ServiceFactory
 from verbund.accounts.models import User
 from verbund.applications.links import status_token
@@ -39,6 +43,7 @@ from verbund.applications.models import Submission
 from verbund.cases.models import (
     Case,
     CaseDocument,
+    CaseSettings,
     CaseStatus,
     Decision,
     InformationRequest,
@@ -518,7 +523,35 @@ def test_clerk_issues_the_bescheid_and_closes_the_file(
     axe(page)
     page.get_by_role("link", name="Bescheid erstellen").click()
     expect(_h1(page)).to_have_text("Bescheid erstellen")
+    # Düren has not entered its court yet: the page says so, and issuing is refused.
+    warning = page.locator(".kern-alert").filter(
+        has=page.get_by_role("heading", name="Kein Verwaltungsgericht eingetragen")
+    )
+    expect(warning).to_contain_text(
+        "Für Kreis Düren ist kein Verwaltungsgericht eingetragen. Ein Bescheid ohne das Gericht "
+        "in der Rechtsbehelfsbelehrung ergeht nicht."
+    )
+    axe(page)
+    page.get_by_role("button", name="Bescheid erlassen").click()
+    expect(_error_summary(page)).to_contain_text(
+        "Für Kreis Düren ist kein Verwaltungsgericht eingetragen, und ohne das Gericht in der "
+        "Rechtsbehelfsbelehrung ergeht kein Bescheid."
+    )
+    expect(page).to_have_title(re.compile(r"^Fehler: Bescheid erstellen"))
+    axe(page)
+    assert not Decision.objects.filter(case__submission=anna).exists()
+
+    # Its admins enter VG Aachen; the clerk starts again from the template.
+    enter_court(world.dueren)
+    page.goto(f"{base}/verwaltung/vorgaenge/{anna.case.pk}/bescheid/")
+    expect(
+        page.get_by_text(
+            f"Die Rechtsbehelfsbelehrung nennt das Verwaltungsgericht: {VG_AACHEN_LINE}."
+        )
+    ).to_be_visible()
+    expect(warning).to_have_count(0)
     body = page.get_by_label("Text des Bescheids")
+    expect(body).to_have_value(re.compile("^Guten Tag Anna Schmidt,\n\nauf Ihren Antrag vom "))
     expect(body).to_have_value(
         re.compile("Ihrem Antrag „Reitkennzeichen beantragen“ wird stattgegeben")
     )
@@ -534,7 +567,10 @@ def test_clerk_issues_the_bescheid_and_closes_the_file(
     expect(page.get_by_role("radio", name="abgelehnt")).to_be_checked()
     expect(page.get_by_label("Gebühr in Euro")).to_have_value("10,00")
     expect(page.get_by_label("Rechtsbehelfsbelehrung")).to_have_value(
-        re.compile("^Gegen diesen Bescheid können Sie innerhalb eines Monats")
+        re.compile(
+            "^Gegen diesen Bescheid kann innerhalb eines Monats nach seiner Bekanntgabe Klage "
+            f"beim {VG_AACHEN_LINE}, erhoben werden. "
+        )
     )
     expect(page.get_by_role("alert")).to_have_count(0)
     axe(page)
@@ -565,7 +601,10 @@ def test_clerk_issues_the_bescheid_and_closes_the_file(
     expect(body).to_have_attribute("aria-invalid", "true")
     expect(page).to_have_title(re.compile(r"^Fehler: Bescheid erstellen"))
     axe(page)
-    body.fill("Ihrem Antrag auf ein Reitkennzeichen wird stattgegeben.\nDie Plakette liegt bei.")
+    body.fill(
+        "Guten Tag Anna Schmidt,\n\n"
+        "Ihrem Antrag auf ein Reitkennzeichen wird stattgegeben.\nDie Plakette liegt bei."
+    )
     page.get_by_role("button", name="Bescheid erlassen").click()
     expect(_status_message(page)).to_have_text(
         "Der Bescheid ist erlassen und in der Akte; die Antragstellerin oder der Antragsteller "
@@ -591,10 +630,16 @@ def test_clerk_issues_the_bescheid_and_closes_the_file(
     download.save_as(target)
     content = target.read_bytes()
     assert content.startswith(b"%PDF")
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
+    lines = text.splitlines()
     text = re.sub(r"\s+", " ", text)
+    assert "Guten Tag Anna Schmidt," in lines
     assert "Ihrem Antrag auf ein Reitkennzeichen wird stattgegeben." in text
     assert anna.reference in text
+    assert (
+        "Rechtsbehelfsbelehrung Gegen diesen Bescheid kann innerhalb eines Monats nach seiner "
+        f"Bekanntgabe Klage beim {VG_AACHEN_LINE}, erhoben werden." in text
+    )
 
     # The clerk closes the file.
     page.get_by_role("radio", name="Abgeschlossen").check()
@@ -617,7 +662,110 @@ def test_clerk_issues_the_bescheid_and_closes_the_file(
     )
 
 
-# --- 4. In English ------------------------------------------------------------------------
+# --- 4. The case page's layout, the inbox's order, the court in the settings --------------
+
+
+def _box(locator: Locator) -> dict[str, float]:
+    box = locator.bounding_box()
+    assert box is not None
+    return box
+
+
+def test_the_case_page_puts_the_file_beside_its_history(
+    clerk_page: Page, live_server: object, axe: Axe, world: World, clerk: User
+) -> None:
+    page, base = clerk_page, str(live_server)
+    anna = take(submit(world, name="Anna Schmidt").case, clerk).submission
+    submit(world, name="Bernd Vogel")
+    digest = CaseDocument.objects.get(case__submission=anna).versions.get().sha256
+
+    # The inbox: the cases first, the counts per status after them; references in one line.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{base}/verwaltung/behoerden/{world.dueren.pk}/vorgaenge/")
+    listing = page.get_by_role("table", name="Vorgänge dieser Behörde")
+    counts = page.get_by_role(
+        "table", name="Anzahl der Vorgänge je Status unter den gewählten Filtern"
+    )
+    assert _box(listing)["y"] + _box(listing)["height"] <= _box(counts)["y"]
+    axe(page)
+    page.set_viewport_size({"width": 400, "height": 900})
+    link = listing.get_by_role("link", name=anna.reference)
+    height = _box(link)["height"]
+    line = float(link.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)"))
+    assert height < 1.5 * line, (height, line)  # one line, even on a phone
+    axe(page)
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{base}/verwaltung/vorgaenge/{anna.case.pk}/")
+    work = page.locator(".verbund-case-work")
+    file = page.locator(".verbund-case-file")
+    history = page.get_by_role("region", name="Verlauf")
+    expect(work.get_by_role("link", name="Bescheid erstellen")).to_be_visible()
+    expect(file.get_by_role("heading", name="Die Akte")).to_be_visible()
+    expect(history.get_by_role("heading", name="Verlauf")).to_be_visible()
+    # Wide: the actions above, then the file and the history side by side.
+    assert _box(work)["y"] + _box(work)["height"] <= _box(file)["y"]
+    assert _box(file)["x"] + _box(file)["width"] <= _box(history)["x"] + 1
+    assert abs(_box(file)["y"] - _box(history)["y"]) < 2
+    # The digest: its beginning; the whole value on demand.
+    hash_box = page.locator("details.verbund-hash")
+    expect(hash_box.locator("summary")).to_have_text(
+        f"{digest[:12]}… vollständige Prüfsumme anzeigen"
+    )
+    full = hash_box.locator(".verbund-hash__full")
+    expect(full).to_be_hidden()
+    axe(page)
+    hash_box.locator("summary").click()
+    expect(full).to_be_visible()
+    expect(full).to_have_text(digest)
+    axe(page)
+
+    # Narrow: one column, the history below the file.
+    page.set_viewport_size({"width": 600, "height": 900})
+    assert _box(file)["y"] + _box(file)["height"] <= _box(history)["y"]
+    assert abs(_box(file)["x"] - _box(history)["x"]) < 2
+    axe(page)
+
+
+def test_the_authority_admin_enters_the_court(
+    page: Page, live_server: object, axe: Axe, world: World
+) -> None:
+    admin = clerk_of(world.dueren, "admin.dueren", admin=True)
+    base = str(live_server)
+    login(page.context, base, admin)
+    page.goto(f"{base}/verwaltung/behoerden/{world.dueren.pk}/aktenfuehrung/")
+    court = page.get_by_role("group", name="Verwaltungsgericht für die Rechtsbehelfsbelehrung")
+    expect(court).to_have_accessible_description(
+        re.compile("ohne diese Angaben ergeht kein Bescheid")
+    )
+    axe(page)
+    court.get_by_label("Name des Verwaltungsgerichts").fill("Verwaltungsgericht Aachen")
+    page.get_by_role("button", name="Speichern").click()
+    expect(_error_summary(page).get_by_role("link")).to_have_count(3)
+    expect(_error_summary(page).get_by_role("link").first).to_have_text(
+        "Geben Sie das Verwaltungsgericht vollständig an: Name, Straße und Hausnummer, PLZ und "
+        "Sitz."
+    )
+    expect(page.get_by_label("PLZ des Gerichts")).to_have_attribute("aria-invalid", "true")
+    axe(page)
+    page.get_by_label("Straße und Hausnummer des Gerichts").fill("Kasernenstraße 25")
+    page.get_by_label("PLZ des Gerichts").fill("52064")
+    page.get_by_label("Sitz des Gerichts (Ort)").fill("Aachen")
+    page.get_by_role("button", name="Speichern").click()
+    expect(_status_message(page)).to_have_text(
+        "Die Einstellungen der Aktenführung sind gespeichert."
+    )
+    axe(page)
+    row = CaseSettings.objects.get(authority=world.dueren)
+    assert (row.court_name, row.court_street, row.court_postcode, row.court_city) == (
+        "Verwaltungsgericht Aachen",
+        "Kasernenstraße 25",
+        "52064",
+        "Aachen",
+    )
+
+
+# --- 5. In English ------------------------------------------------------------------------
 
 
 def _english(msgid: str) -> str:

@@ -78,7 +78,11 @@ def test_merzenich_gives_its_consent_with_the_keyboard(
     expect(page).to_have_title(f"Fehler: Andere Behörde beteiligen – {case.reference} – Verbund")
     axe(page)
 
-    page.get_by_label("Beteiligte Behörde").select_option(label="Merzenich")
+    requested = page.get_by_label("Beteiligte Behörde")
+    expect(requested.locator("optgroup")).to_have_attribute(
+        "label", "Für den Ort des Antrags (Gemeinde Merzenich)"
+    )
+    requested.select_option(label="Gemeinde Merzenich")
     page.get_by_role("radio", name=CONSENT).check()
     page.get_by_label("Betreff").fill(SUBJECT)
     page.get_by_label("Anschreiben").fill("Wir bitten um Ihr Einvernehmen.")
@@ -87,7 +91,7 @@ def test_merzenich_gives_its_consent_with_the_keyboard(
     shared.get_by_role("checkbox", name="Nachweis der Versicherung – Lageplan.pdf (v1)").check()
     page.get_by_role("button", name="Beteiligung senden").click()
     expect(_status_message(page)).to_have_text(
-        "Merzenich ist beteiligt und sieht die geteilten Dokumente bis zur Antwort."
+        "Gemeinde Merzenich ist beteiligt und sieht die geteilten Dokumente bis zur Antwort."
     )
     expect(page.locator(".kern-description-list")).to_contain_text("StatusStellungnahme angefragt")
     card = page.locator(".verbund-card").filter(has_text=SUBJECT)

@@ -24,7 +24,7 @@ from verbund.applications.services import (
 )
 from verbund.authorities.models import Authority
 from verbund.cases.models import Case
-from verbund.cases.services import case_assign
+from verbund.cases.services import case_assign, case_settings_save
 from verbund.catalogue.models import Adoption
 from verbund.catalogue.selectors import routing_index
 from verbund.catalogue.services import adoption_set_processing
@@ -78,9 +78,30 @@ def clerk_of(authority: Authority, username: str, *, admin: bool = False) -> Use
     return user
 
 
+VG_AACHEN = {
+    "court_name": "Verwaltungsgericht Aachen",
+    "court_street": "Kasernenstraße 25",
+    "court_postcode": "52064",
+    "court_city": "Aachen",
+}
+VG_AACHEN_LINE = "Verwaltungsgericht Aachen, Kasernenstraße 25, 52064 Aachen"
+
+
+def enter_court(authority: Authority, court: dict[str, str] | None = None) -> None:
+    """``authority``'s Bescheide name its administrative court (VG Aachen by default),
+    as its admins enter it under "Aktenführung und Briefkopf"."""
+    case_settings_save(actor=None, authority=authority, **(court or VG_AACHEN))
+
+
 def take(case: Case, clerk: User) -> Case:
     """``clerk`` takes the case (a received one is then in progress)."""
     return case_assign(actor=clerk, case=case, assignee=clerk)
+
+
+@pytest.fixture
+def dueren_court(world: World) -> None:
+    """Kreis Düren has entered its court (VG Aachen): its Bescheide may go out."""
+    enter_court(world.dueren)
 
 
 @pytest.fixture

@@ -22,8 +22,8 @@ from verbund.core.models import AuditEntry
 pytestmark = pytest.mark.django_db
 
 LETTER_NAMES = (
-    "{antragsteller}, {leistung}, {vorgangsnummer}, {aktenzeichen}, {eingangsdatum}, "
-    "{behoerde}, {ort}"
+    "{anrede}, {antragsteller}, {leistung}, {vorgangsnummer}, {aktenzeichen}, {eingangsdatum}, "
+    "{behoerde}, {ort}, {verwaltungsgericht}"
 )
 BRACES = "Eine geschweifte Klammer ist nicht geschlossen. Für eine Klammer im Text: {{ oder }}."
 CASE_TYPE = {
@@ -32,7 +32,7 @@ CASE_TYPE = {
     "disposal": "archive",
     "granted_text": "Sehr geehrte(r) {antragsteller},\nIhr Antrag {vorgangsnummer} ist bewilligt.",
     "refused_text": "Ihr Antrag {vorgangsnummer} vom {eingangsdatum} wird abgelehnt.",
-    "remedy_notice": "Klage beim Verwaltungsgericht Aachen; {{Hinweis}} in geschweiften Klammern.",
+    "remedy_notice": "Klage beim {verwaltungsgericht}; {{Hinweis}} in geschweiften Klammern.",
 }
 SETTINGS = {
     "file_number_pattern": "63-{aktenplan}/{jahr}/{nr:5}",
@@ -45,6 +45,10 @@ SETTINGS = {
     "website": "www.kreis-dueren.de",
     "signatory": "Im Auftrag Dr. Erika Mustermann",
     "archive_name": "Kreisarchiv Düren",
+    "court_name": "Verwaltungsgericht Aachen",
+    "court_street": "Kasernenstraße 25",
+    "court_postcode": "52064",
+    "court_city": "Aachen",
 }
 
 
@@ -323,6 +327,132 @@ def test_invalid_contact_data_is_refused(world: World, dueren_lead: User) -> Non
         "email": ["Gib eine gültige E-Mail Adresse an."],
     }
     assert CaseSettings.objects.count() == 0
+
+
+COMPLETE_COURT = (
+    "Geben Sie das Verwaltungsgericht vollständig an: Name, Straße und Hausnummer, PLZ und Sitz."
+)
+
+
+def test_the_court_is_entered_in_its_own_group(world: World, dueren_lead: User) -> None:
+    client = logged_in(dueren_lead)
+    html = client.get(settings_url(world.dueren)).content.decode()
+    legend = (
+        '<legend class="kern-heading-small">Verwaltungsgericht für die Rechtsbehelfsbelehrung'
+        "</legend>"
+    )
+    assert legend in html
+    group = html[html.index(legend) : html.index("</fieldset>", html.index(legend))]
+    for label in (
+        "Name des Verwaltungsgerichts",
+        "Straße und Hausnummer des Gerichts",
+        "PLZ des Gerichts",
+        "Sitz des Gerichts (Ort)",
+    ):
+        assert f">{label} <span" in group
+    assert "ohne diese Angaben ergeht kein Bescheid." in group
+    # The groups keep the page's order: file numbers, letterhead, court, archive.
+    order = [
+        html.index(f'<legend class="kern-heading-small">{name}</legend>')
+        for name in (
+            "Aktenzeichen",
+            "Briefkopf der Bescheide",
+            "Verwaltungsgericht für die Rechtsbehelfsbelehrung",
+            "Archiv",
+        )
+    ]
+    assert order == sorted(order)
+
+
+@pytest.mark.parametrize(
+    ("court", "errors"),
+    [
+        (
+            {"court_name": "Verwaltungsgericht Aachen"},
+            {
+                "court_street": [COMPLETE_COURT],
+                "court_postcode": [COMPLETE_COURT],
+                "court_city": [COMPLETE_COURT],
+            },
+        ),
+        (
+            {"court_street": "Kasernenstraße 25", "court_city": "Aachen", "court_postcode": " "},
+            {"court_name": [COMPLETE_COURT], "court_postcode": [COMPLETE_COURT]},
+        ),
+        (
+            {
+                "court_name": "Verwaltungsgericht Aachen",
+                "court_street": "Kasernenstraße 25",
+                "court_postcode": "5206",
+                "court_city": "Aachen",
+            },
+            {"court_postcode": ["Die PLZ hat fünf Ziffern."]},
+        ),
+    ],
+)
+def test_an_incomplete_court_is_refused(
+    world: World, dueren_lead: User, court: dict[str, str], errors: dict[str, list[str]]
+) -> None:
+    audit = AuditEntry.objects.count()
+    empty = dict.fromkeys(("court_name", "court_street", "court_postcode", "court_city"), "")
+    response = logged_in(dueren_lead).post(
+        settings_url(world.dueren), {**SETTINGS, **empty, **court}
+    )
+    assert response.status_code == 200
+    assert form_errors(response) == errors
+    assert CaseSettings.objects.count() == 0
+    assert AuditEntry.objects.count() == audit
+
+
+def test_the_court_can_be_left_empty_and_removed(world: World, dueren_lead: User) -> None:
+    client = logged_in(dueren_lead)
+    empty = dict.fromkeys(("court_name", "court_street", "court_postcode", "court_city"), "")
+    assert client.post(settings_url(world.dueren), {**SETTINGS, **empty}).status_code == 303
+    assert CaseSettings.objects.get().court_name == ""
+    assert client.post(settings_url(world.dueren), SETTINGS).status_code == 303
+    row = CaseSettings.objects.get()
+    assert (row.court_name, row.court_street, row.court_postcode, row.court_city) == (
+        "Verwaltungsgericht Aachen",
+        "Kasernenstraße 25",
+        "52064",
+        "Aachen",
+    )
+    assert AuditEntry.objects.latest("sequence").changes == {
+        "court_name": ["", "Verwaltungsgericht Aachen"],
+        "court_street": ["", "Kasernenstraße 25"],
+        "court_postcode": ["", "52064"],
+        "court_city": ["", "Aachen"],
+    }
+
+
+REMEDY_PLACEHOLDER = (
+    "Die Rechtsbehelfsbelehrung muss das Gericht mit dem Platzhalter {verwaltungsgericht} "
+    "nennen: Jede Behörde, die die Leistung anbietet, hat ihr eigenes Verwaltungsgericht."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gegen diesen Bescheid kann Klage beim Verwaltungsgericht Aachen erhoben werden.",
+        "Klage beim für Ihren Wohnort zuständigen Verwaltungsgericht, {ort}.",
+    ],
+)
+def test_a_remedy_notice_names_the_court_by_its_placeholder(
+    world: World, dueren_lead: User, text: str
+) -> None:
+    audit = AuditEntry.objects.count()
+    response = logged_in(dueren_lead).post(
+        case_type_url(world), {**CASE_TYPE, "remedy_notice": text}
+    )
+    assert response.status_code == 200
+    assert form_errors(response) == {"remedy_notice": [REMEDY_PLACEHOLDER]}
+    assert CaseType.objects.count() == 0
+    assert AuditEntry.objects.count() == audit
+    # Empty is the default text, which names the court.
+    response = logged_in(dueren_lead).post(case_type_url(world), {**CASE_TYPE, "remedy_notice": ""})
+    assert response.status_code == 303
+    assert CaseType.objects.get().remedy_notice == ""
 
 
 def test_only_the_authoritys_admins_change_its_settings(

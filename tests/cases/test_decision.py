@@ -26,7 +26,7 @@ from pypdf import PdfReader
 from tests.applications.conftest import World
 from tests.applications.test_receipt import fetch_spy as fetch_spy  # the fixture
 from tests.applications.test_receipt import one_line, pdf_text
-from tests.cases.conftest import clerk_of, process_for_dueren, submit, take
+from tests.cases.conftest import VG_AACHEN_LINE, clerk_of, process_for_dueren, submit, take
 from tests.clients import logged_in
 from tests.tasks import run_tasks
 from verbund.accounts.models import User
@@ -59,7 +59,10 @@ pytestmark = pytest.mark.django_db
 
 BODY = "Ihrem Antrag auf ein Reitkennzeichen wird stattgegeben.\nDie Plakette liegt bei."
 FEE_NOTE = "Tarifstelle 12.3 der Gebührensatzung"
-REMEDY = "Gegen diesen Bescheid kann innerhalb eines Monats Klage erhoben werden."
+REMEDY = (
+    "Gegen diesen Bescheid kann innerhalb eines Monats Klage beim Verwaltungsgericht Aachen, "
+    "Kasernenstraße 25, 52064 Aachen, erhoben werden."
+)
 NOTIFY = "verbund.cases.tasks.notify_applicant"
 STATUS_NOT_IN_PROGRESS = (
     "Ein Bescheid ergeht, wenn der Vorgang in Bearbeitung ist und keine Rückfrage oder "
@@ -145,7 +148,7 @@ def the_pdf(case: Case) -> bytes:
 
 
 @pytest.fixture
-def case(world: World, dueren_clerk: User) -> Case:
+def case(world: World, dueren_clerk: User, dueren_court: None) -> Case:
     """Anna Schmidt's paid application, taken (and so in progress) by Düren's clerk; the
     confirmation e-mail of the submission is already sent."""
     submission = submit(world)
@@ -219,7 +222,8 @@ def test_a_clerk_issues_a_granted_bescheid(case: Case, dueren_clerk: User) -> No
     assert "Betrag 12,00 €" in lines
     assert f"Grundlage {FEE_NOTE}" in lines
     assert f"Zahlung bereits bezahlt am {today()}" in lines
-    assert lines[lines.index("Rechtsbehelfsbelehrung") + 1] == REMEDY
+    remedy = one_line(text[text.index("Rechtsbehelfsbelehrung") :])
+    assert remedy.startswith(f"Rechtsbehelfsbelehrung {REMEDY} Mit freundlichen Grüßen")
     assert "im Auftrag von" not in text
     assert "ENTWURF" not in text
     reader = PdfReader(io.BytesIO(data))
@@ -347,7 +351,7 @@ def test_an_unpaid_fee_is_asked_for_in_the_letter(case: Case, dueren_clerk: User
 
 
 def test_a_mandated_authority_decides_on_behalf_of_dueren(
-    world: World, rhein_erft: Authority, rhein_erft_clerk: User
+    world: World, rhein_erft: Authority, rhein_erft_clerk: User, dueren_court: None
 ) -> None:
     process_for_dueren(world, rhein_erft)
     case = take(submit(world).case, rhein_erft_clerk)
@@ -521,7 +525,7 @@ CASE_TYPE_TEXTS = {
     "refused_text": (
         "{antragsteller}: Ihr Antrag {vorgangsnummer} vom {eingangsdatum} ist abgelehnt."
     ),
-    "remedy_notice": "Klage beim Verwaltungsgericht Aachen; {behoerde} in {ort}. {{ohne}}",
+    "remedy_notice": "Klage beim {verwaltungsgericht}; {behoerde} in {ort}. {{ohne}}",
 }
 
 
@@ -536,7 +540,7 @@ def test_the_template_loads_the_case_types_text_for_the_outcome(
         f"{row.file_number}) auf „Reitkennzeichen beantragen“ vom {received} ist bewilligt."
     )
     refused = f"Anna Schmidt: Ihr Antrag {row.reference} vom {received} ist abgelehnt."
-    remedy = "Klage beim Verwaltungsgericht Aachen; Düren in Merzenich. {ohne}"
+    remedy = f"Klage beim {VG_AACHEN_LINE}; Düren in Merzenich. {{ohne}}"
     client = logged_in(dueren_clerk)
 
     initial = client.get(decision_url(case)).context["form"].initial
@@ -576,17 +580,27 @@ def test_the_template_loads_the_case_types_text_for_the_outcome(
     assert snapshot(case) == before
 
 
+DEFAULT_REMEDY_AACHEN = (
+    "Gegen diesen Bescheid kann innerhalb eines Monats nach seiner Bekanntgabe Klage beim "
+    "Verwaltungsgericht Aachen, Kasernenstraße 25, 52064 Aachen, erhoben werden. Die Klage ist "
+    "schriftlich, zur Niederschrift bei der Urkundsbeamtin oder dem Urkundsbeamten der "
+    "Geschäftsstelle des Gerichts oder als elektronisches Dokument nach § 55a der "
+    "Verwaltungsgerichtsordnung (VwGO) zu erheben."
+)
+
+
 def test_without_a_case_type_the_template_is_the_default(case: Case, dueren_clerk: User) -> None:
     row = fresh(case)
     received = timezone.localdate(row.received_at).strftime("%d.%m.%Y")
     client = logged_in(dueren_clerk)
     initial = client.get(decision_url(case)).context["form"].initial
+    # Greeted by name (no gender assumed); the court Düren entered, with its address.
     assert initial["body"] == (
-        "Sehr geehrte Damen und Herren,\n\n"
+        "Guten Tag Anna Schmidt,\n\n"
         f"auf Ihren Antrag vom {received} (Vorgangsnummer {row.reference}) ergeht folgender "
         "Bescheid:\n\nIhrem Antrag „Reitkennzeichen beantragen“ wird stattgegeben."
     )
-    assert initial["remedy_notice"] == letters.DEFAULT_REMEDY
+    assert initial["remedy_notice"] == DEFAULT_REMEDY_AACHEN
 
     response = client.post(
         decision_url(case),
@@ -594,11 +608,11 @@ def test_without_a_case_type_the_template_is_the_default(case: Case, dueren_cler
     )
     form = response.context["form"]
     assert form.initial["body"] == (
-        "Sehr geehrte Damen und Herren,\n\n"
+        "Guten Tag Anna Schmidt,\n\n"
         f"auf Ihren Antrag vom {received} (Vorgangsnummer {row.reference}) ergeht folgender "
         "Bescheid:\n\nIhr Antrag „Reitkennzeichen beantragen“ wird abgelehnt.\n\nBegründung:\n"
     )
-    assert form.initial["remedy_notice"] == letters.DEFAULT_REMEDY
+    assert form.initial["remedy_notice"] == DEFAULT_REMEDY_AACHEN
     assert (form.initial["fee_amount"], form.initial["fee_note"]) == ("", "")
     # An unknown outcome falls back to the granted text.
     response = client.post(
@@ -840,7 +854,9 @@ def test_markup_in_the_texts_is_printed_as_text_and_fetches_nothing(
     case: Case, dueren_clerk: User, fetch_spy: list[str]
 ) -> None:
     body = '<b>fett</b> und <script>alert(1)</script> <img src="http://127.0.0.1:9/x.png">'
-    data = issue_data(case, body=body, fee_note="<i>kursiv</i>", remedy_notice="<u>Klage</u>")
+    data = issue_data(
+        case, body=body, fee_note="<i>kursiv</i>", remedy_notice=f"<u>Klage</u> {REMEDY}"
+    )
     assert logged_in(dueren_clerk).post(decision_url(case), data).status_code == 303
 
     decision = Decision.objects.get()

@@ -9,6 +9,7 @@ import hashlib
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -303,7 +304,7 @@ def test_detail_shows_the_application_escaped(world: World, dueren_clerk: User) 
         assert text in page, text
     assert version.filename == "Versicherung.pdf"
     assert version.sha256 == hashlib.sha256(PDF_BYTES).hexdigest()
-    assert version.sha256 in page
+    assert version.sha256 in page  # in full, behind its shortened beginning
     download = f"{case_url(submission)}dateien/{version.pk}/"
     assert f'href="{download}" download>' in page
     # Nobody has the case yet: the clerk takes it; no status form without work rights.
@@ -394,3 +395,61 @@ def test_staff_without_the_clerk_role_read_only(world: World, demo_on: None) -> 
     response = client.post(f"{case_url(submission)}zuweisen/", {"take": "1", "version": "1"})
     assert response.status_code == 403
     assert Case.objects.get(pk=submission.case.pk).assignee is None
+
+
+def test_the_inbox_lists_the_cases_before_the_counts(world: World, dueren_clerk: User) -> None:
+    submission = submit(world)
+    page = html(logged_in(dueren_clerk).get(inbox_url(world.dueren)))
+    listing = page.index('<caption class="kern-sr-only">Vorgänge dieser Behörde</caption>')
+    counts = page.index(
+        '<caption class="kern-sr-only">Anzahl der Vorgänge je Status unter den gewählten Filtern'
+    )
+    assert page.index('id="ergebnis">1 Vorgang</h2>') < listing < counts
+    assert page.index("Vorgänge nach Status</h2>") > listing
+    # A reference and a file number are never broken at their hyphens or slashes.
+    case = submission.case
+    assert (
+        f'<a class="kern-link verbund-nowrap" href="{case_url(submission)}" translate="no">'
+        f"{case.reference}</a>" in page
+    )
+    assert (
+        f'<span class="kern-body kern-body--small verbund-nowrap" translate="no">'
+        f"{case.file_number}</span>" in page
+    )
+    css = (settings.BASE_DIR / "static" / "verbund" / "verbund.css").read_text()
+    assert ".verbund-nowrap {\n  white-space: nowrap;\n}" in css
+
+
+def test_the_case_page_has_its_actions_first_and_the_file_beside_its_history(
+    world: World, dueren_clerk: User
+) -> None:
+    submission = submit(world)
+    case = take(submission.case, dueren_clerk)
+    version = DocumentVersion.objects.get(document__case=case)
+    page = html(logged_in(dueren_clerk).get(case_url(submission)))
+    work = page.index('<section class="verbund-case-work" aria-labelledby="bearbeiten">')
+    columns = page.index('<div class="kern-row verbund-case-columns">')
+    facts = page.index('<div class="kern-col-12 kern-col-lg-7 verbund-case-file">')
+    history = page.index(
+        '<section class="kern-col-12 kern-col-lg-5 verbund-case-history" aria-labelledby="verlauf">'
+    )
+    assert page.index(f"Vorgang {case.reference}</h1>") < work < columns < facts < history
+    # The actions are in the first section: starting a request, a participation, a Bescheid.
+    actions = page[work:columns]
+    for link in (
+        "Rückfrage an die Antragstellerin oder den Antragsteller",
+        "Andere Behörde beteiligen",
+        "Bescheid erstellen",
+    ):
+        assert f">{link}</a>" in actions
+    assert page.index('id="akte">Die Akte</h2>') < page.index('class="kern-description-list')
+    assert page.index('id="verlauf">Verlauf</h2>') > history
+    # The digest: its beginning; the whole value inside the details, no script needed.
+    digest = version.sha256
+    assert (
+        f'<details class="verbund-hash"><summary><code translate="no">{digest[:12]}…</code>'
+        '<span class="kern-sr-only"> vollständige Prüfsumme anzeigen</span></summary>'
+        f'<code translate="no" class="verbund-hash__full">{digest}</code></details>' in page
+    )
+    assert page.count(digest) == 1
+    assert "<script" not in page

@@ -16,8 +16,9 @@ from django.utils import timezone
 from tests.applications.conftest import PDF_BYTES, World, pdf
 from tests.cases.conftest import clerk_of, submit, take
 from tests.clients import logged_in
-from tests.factories import AuthorityFactory
+from tests.factories import AuthorityFactory, MembershipFactory
 from verbund.accounts.models import User
+from verbund.authorities.models import Authority
 from verbund.cases import services
 from verbund.cases.deadlines import add_months
 from verbund.cases.models import (
@@ -31,6 +32,7 @@ from verbund.cases.models import (
     RequestStatus,
 )
 from verbund.core.models import AuditEntry
+from verbund.networks.models import Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -313,4 +315,107 @@ def test_uninvolved_authorities_see_nothing(
     # Another clerk of Merzenich without the clerk role … a second Merzenich clerk may answer.
     colleague = clerk_of(world.merzenich, "sb2.merzenich")
     assert logged_in(colleague).get(participation_url(participation)).status_code == 200
+    assert state(case) == before
+
+
+# --- whom the clerk may ask -------------------------------------------------------------
+
+
+NOT_A_CHOICE = (
+    "Diese Behörde steht nicht zur Auswahl. Beteiligen können Sie die Mitglieder Ihrer "
+    "Verbünde und die Behörden, die für den Ort des Antrags zuständig sind."
+)
+
+
+def test_the_clerk_chooses_among_the_authorities_that_make_sense(
+    world: World, case: Case, dueren_clerk: User, rhein_erft: Authority
+) -> None:
+    """The case's place (Merzenich) and the members of Düren's networks, by official
+    name; not every authority on the platform (Rhein-Erft is a member elsewhere)."""
+    dueren_network = Membership.objects.get(authority=world.dueren).network
+    # Two more members of Düren's network, and Jülich also of a network of its own.
+    juelich = Authority.objects.get(ars="053580024024")
+    aldenhoven = Authority.objects.get(ars="053580004004")
+    for member in (juelich, aldenhoven):
+        MembershipFactory(network=dueren_network, authority=member)
+    MembershipFactory(authority=juelich)
+    # Merzenich is also in Düren's network: it is listed once, for the place.
+    MembershipFactory(network=dueren_network, authority=world.merzenich)
+    client = logged_in(dueren_clerk)
+
+    form = client.get(f"/verwaltung/vorgaenge/{case.pk}/beteiligung/").context["form"]
+
+    assert form.fields["requested"].choices == [
+        ("", "Bitte wählen"),
+        (
+            "Für den Ort des Antrags (Gemeinde Merzenich)",
+            [(world.merzenich.pk, "Gemeinde Merzenich")],
+        ),
+        (
+            f"Mitglieder von {dueren_network.name}",
+            [(aldenhoven.pk, "Gemeinde Aldenhoven"), (juelich.pk, "Stadt Jülich")],
+        ),
+    ]
+    page = html(client.get(f"/verwaltung/vorgaenge/{case.pk}/beteiligung/"))
+    assert f'<option value="{juelich.pk}">Stadt Jülich</option>' in page
+    assert "Jülich, Stadt" not in page
+    assert rhein_erft.name not in page
+
+    # Rhein-Erft is on the platform, but no choice here: refused, nothing written.
+    before = state(case)
+    response = client.post(
+        f"/verwaltung/vorgaenge/{case.pk}/beteiligung/",
+        {
+            "requested": str(rhein_erft.pk),
+            "kind": "statement",
+            "subject": "S",
+            "message": "M",
+            "version": str(Case.objects.get(pk=case.pk).version),
+        },
+    )
+    assert response.status_code == 200
+    assert {k: list(v) for k, v in response.context["form"].errors.items()} == {
+        "requested": [NOT_A_CHOICE]
+    }
+    assert NOT_A_CHOICE in html(response)
+    assert state(case) == before
+    assert Participation.objects.count() == 0
+
+    # A choice: the message names it officially.
+    response = client.post(
+        f"/verwaltung/vorgaenge/{case.pk}/beteiligung/",
+        {
+            "requested": str(juelich.pk),
+            "kind": "statement",
+            "subject": "S",
+            "message": "M",
+            "version": str(Case.objects.get(pk=case.pk).version),
+        },
+        follow=True,
+    )
+    assert "Stadt Jülich ist beteiligt und sieht die geteilten Dokumente bis zur Antwort." in html(
+        response
+    )
+    assert Participation.objects.get().requested == juelich
+
+
+def test_an_unknown_or_malformed_id_is_no_choice(
+    world: World, case: Case, dueren_clerk: User
+) -> None:
+    before = state(case)
+    for posted in ("999999", "abc", ""):
+        response = logged_in(dueren_clerk).post(
+            f"/verwaltung/vorgaenge/{case.pk}/beteiligung/",
+            {
+                "requested": posted,
+                "kind": "statement",
+                "subject": "S",
+                "message": "M",
+                "version": str(case.version),
+            },
+        )
+        errors = response.context["form"].errors["requested"]
+        assert list(errors) == (
+            [NOT_A_CHOICE] if posted else ["Dieses Feld ist zwingend erforderlich."]
+        )
     assert state(case) == before

@@ -26,7 +26,7 @@ from django.utils import timezone
 from lxml import etree
 
 from tests.applications.conftest import PDF_BYTES, World
-from tests.cases.conftest import clerk_of, process_for_dueren, submit, take
+from tests.cases.conftest import VG_AACHEN_LINE, clerk_of, process_for_dueren, submit, take
 from tests.cases.test_xdomea import AKTE, DOKUMENT, NS, ROOT, texts
 from tests.cases.test_xdomea import schema as schema  # the fixture
 from tests.clients import logged_in
@@ -67,7 +67,8 @@ from verbund.cases.services import (
 from verbund.cases.xdomea import MESSAGE_TYPE
 from verbund.core.models import AuditEntry
 
-pytestmark = pytest.mark.django_db
+# Düren has entered its court: its Bescheide may go out.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("dueren_court")]
 
 NAME = "Anna Schmidt"
 ERASED = "—"
@@ -171,7 +172,7 @@ def decide_and_close(case: Case, clerk: User) -> Case:
         case=case,
         outcome="granted",
         body=f"Sehr geehrte Frau {NAME}, Ihrem Antrag wird stattgegeben.",
-        remedy_notice="Klage beim Verwaltungsgericht Aachen.",
+        remedy_notice=f"Klage beim {VG_AACHEN_LINE}, erhoben werden.",
         fee_amount=Decimal("12.00"),
         fee_note="Tarifstelle 12.3",
     )

@@ -80,6 +80,11 @@ def test_definition_has_the_documented_shape(slug: str) -> None:
                 assert step_of[name] < asked_on, f"{where} looks at the later {name!r}"
 
     for fee in definition.get("fees", []):
+        if "rate" in fee:  # a share of a money answer, set with the Bescheid
+            assert 0 < Decimal(fee["rate"]) < 1, fee
+            assert properties[fee["of"]]["format"] == "money", fee
+            assert fee["due"] == "decision", fee
+            continue
         assert re.fullmatch(r"\d+\.\d{2}", fee["amount"]), fee
         assert Decimal(fee["amount"]) > 0
     contact = definition["contact"]
@@ -92,7 +97,8 @@ def test_definition_has_the_documented_shape(slug: str) -> None:
 def test_fee_labels_are_the_adopters_labels(slug: str) -> None:
     """Each adopter's amount replaces a line of the definition, label for label."""
     service = next(s for s in catalogue.SERVICES if s.slug == slug)
-    labels = [fee["label"] for fee in FORMS[slug].get("fees", [])]
+    # Fixed amounts: each adopter sets its own. A rate of an answer is the same for all.
+    labels = [fee["label"] for fee in FORMS[slug].get("fees", []) if "amount" in fee]
     assert len(labels) == len(set(labels))
     for adoption in service.adoptions:
         assert {label for label, _amount in adoption.fees} <= set(labels), adoption.authority
@@ -108,7 +114,8 @@ def test_definition_is_valid_and_fees_match_the_adopters(slug: str) -> None:
     service = next(s for s in catalogue.SERVICES if s.slug == slug)
     adopter_labels = {label for a in service.adoptions for label, _amount in a.fees}
     # The builder names what is charged for; each adopter sets the amount of exactly those.
-    assert {fee["label"] for fee in definition.get("fees", [])} == adopter_labels
+    fixed = {fee["label"] for fee in definition.get("fees", []) if "amount" in fee}
+    assert fixed == adopter_labels
 
 
 def test_reitkennzeichen_fees_follow_the_first_issue() -> None:
@@ -117,6 +124,22 @@ def test_reitkennzeichen_fees_follow_the_first_issue() -> None:
     later = engine.compute_fees(form, {"erstausgabe": False})
     assert str(engine.fee_total(first)) == "40.00"
     assert [line.label for line in later] == ["Jahresplakette mit Reitabgabe (Folgejahre)"]
+
+
+def test_the_baugenehmigung_fee_follows_the_rohbauwert_and_comes_with_the_bescheid() -> None:
+    form = engine.compile_form(FORMS["baugenehmigung"])
+    # The demo application's Rohbauwert, as the form engine parses "312.000,00".
+    answers = {"rohbauwert": "312000.00"}
+    assert engine.compute_fees(form, answers) == []  # nothing to pay with the application
+    lines = engine.compute_fees(form, answers, due=engine.Due.DECISION)
+    assert [(line.label, line.total) for line in lines] == [
+        (
+            "Baugenehmigung, 10 v. T. des Rohbauwerts (AVerwGebO NRW, Tarifstelle 2.4)",
+            Decimal("3120.00"),
+        )
+    ]
+    small = engine.compute_fees(form, {"rohbauwert": "4000.00"}, due=engine.Due.DECISION)
+    assert engine.fee_total(small) == Decimal("100.00")
 
 
 @pytest.mark.django_db

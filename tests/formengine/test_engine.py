@@ -399,6 +399,76 @@ def test_fees_follow_answers_and_local_amounts(form: engine.Form) -> None:
     assert engine.fee_total(local) == Decimal("12.50")
 
 
+RATE_FEE = {
+    "label": "Gebühr nach dem Einkommen",
+    "rate": "0.0100",
+    "of": "einkommen",
+    "minimum": "5.00",
+    "due": "decision",
+}
+
+
+def test_a_rate_fee_is_a_share_of_a_money_answer_set_with_the_decision() -> None:
+    form = engine.compile_form({**definition(), "fees": [*definition()["fees"], RATE_FEE]})
+    answers = {"erstausgabe": True, "pferde": 1, "einkommen": "312000.00"}
+    # Charged with the application: the fixed lines only, as before.
+    assert [line.label for line in engine.compute_fees(form, answers)] == [
+        "Erstausgabe",
+        "Plakette",
+    ]
+    decision = engine.compute_fees(form, answers, due=engine.Due.DECISION)
+    assert [line.as_json() for line in decision] == [
+        {
+            "label": "Gebühr nach dem Einkommen",
+            "amount": "3120.00",
+            "quantity": 1,
+            "total": "3120.00",
+        }
+    ]
+    # Rounded half up to the cent; at least the minimum; left out without the answer.
+    share = engine.compute_fees(form, {"einkommen": "1234.50"}, due=engine.Due.DECISION)
+    assert engine.fee_total(share) == Decimal("12.35")
+    small = engine.compute_fees(form, {"einkommen": "100.00"}, due=engine.Due.DECISION)
+    assert engine.fee_total(small) == Decimal("5.00")
+    assert engine.compute_fees(form, {}, due=engine.Due.DECISION) == []
+    # A local amount replaces fixed amounts only.
+    local = engine.compute_fees(
+        form, answers, {"Gebühr nach dem Einkommen": Decimal("1.00")}, due=engine.Due.DECISION
+    )
+    assert engine.fee_total(local) == Decimal("3120.00")
+
+
+@pytest.mark.parametrize(
+    ("fee", "message"),
+    [
+        (
+            {**RATE_FEE, "rate": "1.5"},
+            'fees[2].rate: a decimal string from 0 to 1, e.g. "0.0100" for 1 %',
+        ),
+        (
+            {**RATE_FEE, "rate": 0.01},
+            'fees[2].rate: a decimal string from 0 to 1, e.g. "0.0100" for 1 %',
+        ),
+        ({**RATE_FEE, "of": "pferde"}, "fees[2].of: must name a money question"),
+        ({**RATE_FEE, "of": "unbekannt"}, "fees[2].of: must name a money question"),
+        (
+            {**RATE_FEE, "minimum": "5"},
+            'fees[2].minimum: a decimal string with two places, e.g. "50.00"',
+        ),
+        (
+            {**RATE_FEE, "amount": "5.00"},
+            "fees[2]: either amount (and per) or rate (and of), not both",
+        ),
+        ({**RATE_FEE, "due": "später"}, 'fees[2].due: "application" or "decision"'),
+        ({"label": "X", "amount": "5.00", "of": "einkommen"}, "fees[2].of: only with a rate"),
+        ({"label": "X", "amount": "5.00", "minimum": "1.00"}, "fees[2].minimum: only with a rate"),
+    ],
+)
+def test_invalid_rate_fees_are_refused_with_the_place(fee: dict[str, Any], message: str) -> None:
+    broken = {**definition(), "fees": [*definition()["fees"], fee]}
+    assert message in engine.validate_definition(broken)
+
+
 def test_summary_displays_answers(form: engine.Form) -> None:
     answers = {
         "erstausgabe": True,

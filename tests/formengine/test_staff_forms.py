@@ -460,6 +460,33 @@ def test_preview_renders_every_step_question_condition_and_fee(
     assert 'method="post"' not in content.split('<main id="main"', 1)[1]
 
 
+def test_preview_states_a_fee_set_with_the_decision(client: Client, service: Service) -> None:
+    definition = copy.deepcopy(RICH_DEFINITION)
+    definition["schema"]["properties"]["wert"] = {
+        "type": "string",
+        "format": "money",
+        "title": "Rohbauwert",
+    }
+    definition["schema"]["required"].append("wert")
+    definition["steps"][2]["fields"].append("wert")
+    definition["fees"].append(
+        {
+            "label": "Genehmigung",
+            "rate": "0.0065",
+            "of": "wert",
+            "minimum": "50.00",
+            "due": "decision",
+        }
+    )
+    assert engine.validate_definition(definition) == []
+    _save(client, service, definition)
+    content = client.get(_url("form_preview", service)).content.decode()
+    assert (
+        '<td class="kern-table__cell">0,65 % von „Rohbauwert“, mindestens 50,00 € '
+        "(mit dem Bescheid)</td>" in content
+    )
+
+
 def test_preview_of_an_invalid_draft_lists_the_errors(client: Client, service: Service) -> None:
     definition = _definition(contact={"email": "telefon"})
     _save(client, service, definition)

@@ -142,7 +142,15 @@ class DecisionRequestSerializer(serializers.Serializer[dict[str, Any]]):
         max_length=TEXT_MAX_LENGTH, help_text=_("Text des Bescheids (Tenor und Begründung).")
     )
     remedyNotice = serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=TEXT_MAX_LENGTH
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=TEXT_MAX_LENGTH,
+        help_text=_(
+            "Rechtsbehelfsbelehrung. Schreibt die Plattform den Bescheid (ohne document), muss "
+            "sie das Verwaltungsgericht der Behörde mit Anschrift nennen; leer: der Text der "
+            "Vorgangsart mit diesem Gericht."
+        ),
     )
     feeAmount = serializers.DecimalField(
         max_digits=10,

@@ -77,7 +77,17 @@ MAX_JSON_DEPTH = 32
 TOO_DEEP = object()
 # Refusals of the cases services that concern the case's state (409), not the input.
 STATE_CODES = frozenset(
-    {"conflict", "transition", "status", "decided", "not_open", "closed", "acknowledged"}
+    {
+        "conflict",
+        "transition",
+        "status",
+        "decided",
+        "not_open",
+        "closed",
+        "acknowledged",
+        # The authority has no administrative court configured for its letters.
+        "no_court",
+    }
 )
 # Refusals that concern one field of the input: the API's name for that field.
 FIELD_CODES = {
@@ -85,6 +95,7 @@ FIELD_CODES = {
     "fee": "feeAmount",
     "unknown_status": "status",
     "reason": "reason",
+    "remedy_court": "remedyNotice",
 }
 
 
@@ -473,7 +484,9 @@ class CaseDecisionView(PartnerView):
         description="Scope `cases:write`. The case must be in progress with no open request "
         "or participation, else 409. With `document` (a PDF in Base64, checked to be one) "
         "that file is the Bescheid; without it the platform renders the letter from the "
-        "texts. The applicant is told by e-mail.",
+        "texts, which needs the authority's administrative court (409 `no_court` when none "
+        "is configured; an empty `remedyNotice` takes the case type's notice naming it, 400 "
+        "when a given one does not name it). The applicant is told by e-mail.",
         tags=["cases"],
     )
     def post(self, request: Request, reference: str) -> Response:

@@ -24,7 +24,8 @@ from verbund.applications import hooks
 from verbund.applications.links import resume_token
 from verbund.applications.models import Attachment, Draft, Submission, SubmissionStatus
 from verbund.applications.tasks import send_confirmation, send_resume_link
-from verbund.catalogue.selectors import Resolution, routing_index
+from verbund.catalogue.selectors import Resolution
+from verbund.catalogue.selectors import local_fees as catalogue_local_fees
 from verbund.core.audit import audit_record
 from verbund.core.ratelimits import rate_limit_take
 from verbund.core.storage import private_storage
@@ -207,15 +208,7 @@ def draft_request_resume(*, draft: Draft, email: str) -> str:
 
 
 def local_fees(draft: Draft) -> dict[str, Decimal]:
-    index = routing_index()
-    service = index.services.get(draft.service_id)
-    place = index.authorities.get(draft.place_id)
-    if service is None or place is None:
-        return {}
-    resolution = index.resolve(service, place)
-    if resolution.adoption is None:
-        return {}
-    return {label: Decimal(amount) for label, amount in resolution.adoption.fees}
+    return catalogue_local_fees(draft.service_id, draft.place_id)
 
 
 def _checked_answers(draft: Draft, form: engine.Form) -> dict[str, Any]:

@@ -31,8 +31,10 @@ from verbund.cases.models import (
 )
 from verbund.cases.placeholders import (
     LETTER_HELP,
+    REMEDY_HELP,
     validate_file_number_pattern,
     validate_letter_text,
+    validate_remedy_notice,
 )
 from verbund.cases.services import NOTE_MAX_LENGTH, TEXT_MAX_LENGTH
 
@@ -212,8 +214,22 @@ class _VersionChoice(forms.ModelMultipleChoiceField):
         return f"{version.document.title} – {version.filename} (v{version.number})"
 
 
+NOT_A_CHOICE = _(
+    "Diese Behörde steht nicht zur Auswahl. Beteiligen können Sie die Mitglieder Ihrer "
+    "Verbünde und die Behörden, die für den Ort des Antrags zuständig sind."
+)
+
+
 class ParticipationForm(_Versioned):
-    requested = forms.TypedChoiceField(label=_("Beteiligte Behörde"), coerce=int)
+    requested = forms.TypedChoiceField(
+        label=_("Beteiligte Behörde"),
+        coerce=int,
+        error_messages={"invalid_choice": NOT_A_CHOICE},
+        help_text=_(
+            "Zur Auswahl stehen die Behörden, die für den Ort des Antrags zuständig sind, und "
+            "die Mitglieder Ihrer Verbünde."
+        ),
+    )
     kind = forms.ChoiceField(
         label=_("Art"), choices=ParticipationKind.choices, widget=forms.RadioSelect
     )
@@ -239,7 +255,7 @@ class ParticipationForm(_Versioned):
     def __init__(
         self,
         *args: Any,
-        authorities: Sequence[tuple[int, str]],
+        authorities: Sequence[tuple[str, Sequence[tuple[int, str]]]],
         versions: Any,
         **kwargs: Any,
     ) -> None:
@@ -353,7 +369,7 @@ class CaseTypeForm(forms.ModelForm[CaseType]):
         help_texts = {
             "granted_text": LETTER_HELP,
             "refused_text": LETTER_HELP,
-            "remedy_notice": LETTER_HELP,
+            "remedy_notice": REMEDY_HELP,
         }
 
     def _letter(self, name: str) -> str:
@@ -368,7 +384,9 @@ class CaseTypeForm(forms.ModelForm[CaseType]):
         return self._letter("refused_text")
 
     def clean_remedy_notice(self) -> str:
-        return self._letter("remedy_notice")
+        text: str = self.cleaned_data["remedy_notice"]
+        validate_remedy_notice(text)
+        return text
 
 
 def _url_formfield(field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
@@ -392,8 +410,39 @@ class CaseSettingsForm(forms.ModelForm[CaseSettings]):
             "website",
             "signatory",
             "archive_name",
+            "court_name",
+            "court_street",
+            "court_postcode",
+            "court_city",
         ]
         formfield_callback = _url_formfield
+
+    # The page shows the fields in these groups: legend, hint, names.
+    GROUPS = (
+        (_("Aktenzeichen"), "", ("file_number_pattern",)),
+        (
+            _("Briefkopf der Bescheide"),
+            "",
+            ("department", "street", "postcode", "city", "phone", "email", "website", "signatory"),
+        ),
+        (
+            _("Verwaltungsgericht für die Rechtsbehelfsbelehrung"),
+            _(
+                "Gegen Ihre Bescheide kann beim Verwaltungsgericht geklagt werden, in dessen "
+                "Bezirk Ihre Behörde ihren Sitz hat. Die Rechtsbehelfsbelehrung nennt es mit "
+                "Sitz und Anschrift; ohne diese Angaben ergeht kein Bescheid."
+            ),
+            ("court_name", "court_street", "court_postcode", "court_city"),
+        ),
+        (_("Archiv"), "", ("archive_name",)),
+    )
+
+    def groups(self) -> list[tuple[str, str, list[forms.BoundField]]]:
+        """The fields in the page's groups: (legend, hint, fields)."""
+        return [
+            (str(legend), str(hint), [self[name] for name in names])
+            for legend, hint, names in self.GROUPS
+        ]
 
     def clean_file_number_pattern(self) -> str:
         pattern: str = self.cleaned_data["file_number_pattern"].strip()

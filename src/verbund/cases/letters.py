@@ -31,21 +31,29 @@ from verbund.formengine.selectors import form_of
 TEMPLATE = "cases/letter.html"
 
 DEFAULT_GRANTED = (
-    "Sehr geehrte Damen und Herren,\n\n"
+    "{anrede}\n\n"
     "auf Ihren Antrag vom {eingangsdatum} (Vorgangsnummer {vorgangsnummer}) ergeht folgender "
     "Bescheid:\n\nIhrem Antrag „{leistung}“ wird stattgegeben."
 )
 DEFAULT_REFUSED = (
-    "Sehr geehrte Damen und Herren,\n\n"
+    "{anrede}\n\n"
     "auf Ihren Antrag vom {eingangsdatum} (Vorgangsnummer {vorgangsnummer}) ergeht folgender "
     "Bescheid:\n\nIhr Antrag „{leistung}“ wird abgelehnt.\n\nBegründung:\n"
 )
+# No Widerspruch before the Klage: in NRW (§ 110 JustG NRW) the Klage is, with few
+# exceptions, the remedy against a Bescheid. § 58 Abs. 1 VwGO: the notice names the
+# remedy, the court with its seat, and the time limit; § 55a VwGO allows the Klage as
+# an electronic document.
 DEFAULT_REMEDY = (
-    "Gegen diesen Bescheid können Sie innerhalb eines Monats nach seiner Bekanntgabe Klage "
-    "erheben. Die Klage ist schriftlich, zur Niederschrift bei der Urkundsbeamtin oder dem "
-    "Urkundsbeamten der Geschäftsstelle oder als elektronisches Dokument bei dem für Ihren "
-    "Wohnort zuständigen Verwaltungsgericht zu erheben."
+    "Gegen diesen Bescheid kann innerhalb eines Monats nach seiner Bekanntgabe Klage beim "
+    "{verwaltungsgericht}, erhoben werden. Die Klage ist schriftlich, zur Niederschrift bei "
+    "der Urkundsbeamtin oder dem Urkundsbeamten der Geschäftsstelle des Gerichts oder als "
+    "elektronisches Dokument nach § 55a der Verwaltungsgerichtsordnung (VwGO) zu erheben."
 )
+# The salutation without a name: we know no one's gender, so with a name it is neutral.
+GREETING_WITHOUT_NAME = "Sehr geehrte Damen und Herren,"
+# Where the court is missing, the draft says so; such a text is never issued.
+COURT_MISSING = "[Verwaltungsgericht fehlt: unter „Aktenführung und Briefkopf“ eintragen]"
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,48 @@ class Letterhead:
     email: str
     website: str
     signatory: str
+
+
+@dataclass(frozen=True)
+class Court:
+    """The administrative court a Klage against the authority's Bescheide goes to."""
+
+    name: str
+    street: str
+    postcode: str
+    city: str
+
+    @property
+    def line(self) -> str:
+        """The court in one line: "Verwaltungsgericht Aachen, Kasernenstraße 25, 52064 Aachen"."""
+        return f"{self.name}, {self.street}, {self.postcode} {self.city}"
+
+    def named_in(self, text: str) -> bool:
+        """Whether ``text`` names this court with its address (its parts anywhere)."""
+        flat = " ".join(text.split())
+        return all(part in flat for part in (self.name, self.street, self.postcode, self.city))
+
+
+def court(authority_id: int) -> Court | None:
+    """The authority's configured administrative court, or None."""
+    row = CaseSettings.objects.filter(authority_id=authority_id).first()
+    if row is None or not row.court_name:
+        return None
+    return Court(row.court_name, row.court_street, row.court_postcode, row.court_city)
+
+
+def deciding_authority(case: Case) -> Authority:
+    """In whose name the Bescheid is issued: the responsible authority when another
+    member processes for it (mandate, "im Auftrag von"), else the processing one. A Klage
+    goes to that authority's court."""
+    return case.responsible if case.on_behalf else case.authority
+
+
+def salutation(name: str) -> str:
+    """The letter's salutation: "Guten Tag Deniz Yılmaz," with a name (we know no
+    gender), else the neutral "Sehr geehrte Damen und Herren,"."""
+    name = " ".join(name.split())
+    return f"Guten Tag {name}," if name else GREETING_WITHOUT_NAME
 
 
 def official_name(authority: Authority) -> str:
@@ -105,7 +155,10 @@ def _date(value: dt.date | dt.datetime) -> str:
 
 
 def placeholder_values(case: Case) -> dict[str, str]:
+    found = court(deciding_authority(case).pk)
     return {
+        "anrede": salutation(case.applicant_name),
+        "verwaltungsgericht": found.line if found is not None else COURT_MISSING,
         "antragsteller": case.applicant_name,
         "leistung": case.service.title,
         "vorgangsnummer": case.reference,
@@ -152,6 +205,7 @@ def letter_context(decision: Decision, *, draft: bool = False) -> dict[str, Any]
     head = letterhead(case.authority)
     clerk = decision.issued_by_label or (str(case.assignee) if case.assignee_id else "")
     paid = case.submission.paid_at
+    remedy = decision.remedy_notice.strip().splitlines()
     return {
         "head": head,
         "draft": draft,
@@ -168,6 +222,10 @@ def letter_context(decision: Decision, *, draft: bool = False) -> dict[str, Any]
         ),
         "body": decision.body,
         "remedy_notice": decision.remedy_notice,
+        # The last paragraph of the notice goes with the signature (never a page of its
+        # own: the template keeps them together).
+        "remedy_lead": remedy[:-1],
+        "remedy_last": remedy[-1] if remedy else "",
         "fee": _money(decision.fee_amount) if decision.fee_amount else "",
         "fee_note": decision.fee_note,
         "paid": _date(paid) if paid and decision.fee_amount == case.submission.fee_total else "",

@@ -23,7 +23,8 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -174,7 +175,29 @@ class CaseSettings(models.Model):
     archive_name = models.CharField(
         _("Zuständiges Archiv"), max_length=200, blank=True, help_text=_("z. B. Kreisarchiv Düren")
     )
+    # The administrative court a Klage against the authority's Bescheide goes to (as a
+    # rule the court of the district where they are issued, § 52 VwGO; a Kreis or
+    # Gemeinde lies in one district). The Rechtsbehelfsbelehrung names it with its seat
+    # and address (§ 58 Abs. 1 VwGO); without it no Bescheid is issued.
+    court_name = models.CharField(
+        _("Name des Verwaltungsgerichts"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. Verwaltungsgericht Aachen"),
+    )
+    court_street = models.CharField(
+        _("Straße und Hausnummer des Gerichts"), max_length=200, blank=True
+    )
+    court_postcode = models.CharField(
+        _("PLZ des Gerichts"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{5}$", _("Die PLZ hat fünf Ziffern."))],
+    )
+    court_city = models.CharField(_("Sitz des Gerichts (Ort)"), max_length=100, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    COURT_FIELDS = ("court_name", "court_street", "court_postcode", "court_city")
 
     class Meta:
         verbose_name = _("Einstellungen der Aktenführung")
@@ -182,6 +205,26 @@ class CaseSettings(models.Model):
 
     def __str__(self) -> str:
         return f"{self.authority}"
+
+    def clean(self) -> None:
+        """The court is given whole (name, street, postcode, seat) or not at all."""
+        values = {name: str(getattr(self, name) or "").strip() for name in self.COURT_FIELDS}
+        for name, value in values.items():
+            setattr(self, name, value)
+        if any(values.values()):
+            missing = {
+                name: ValidationError(
+                    _(
+                        "Geben Sie das Verwaltungsgericht vollständig an: Name, Straße und "
+                        "Hausnummer, PLZ und Sitz."
+                    ),
+                    code="court_incomplete",
+                )
+                for name, value in values.items()
+                if not value
+            }
+            if missing:
+                raise ValidationError(missing)
 
 
 class FileNumberCounter(models.Model):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 FILE_NUMBER_NAMES = ("jahr", "nr", "aktenplan")
 LETTER_NAMES = (
+    "anrede",
     "antragsteller",
     "leistung",
     "vorgangsnummer",
@@ -27,10 +28,20 @@ LETTER_NAMES = (
     "eingangsdatum",
     "behoerde",
     "ort",
+    "verwaltungsgericht",
 )
 LETTER_HELP = gettext_lazy(
-    "Platzhalter: {antragsteller}, {leistung}, {vorgangsnummer}, {aktenzeichen}, "
-    "{eingangsdatum}, {behoerde}, {ort}. Geschweifte Klammern im Text: {{ und }}."
+    "Platzhalter: {anrede} (Guten Tag und der Name, ohne Namen: Sehr geehrte Damen und "
+    "Herren), {antragsteller}, {leistung}, {vorgangsnummer}, {aktenzeichen}, "
+    "{eingangsdatum}, {behoerde}, {ort}, {verwaltungsgericht} (Name und Anschrift des "
+    "Gerichts der Behörde). Geschweifte Klammern im Text: {{ und }}."
+)
+REMEDY_HELP = gettext_lazy(
+    "Nennt das Gericht mit {verwaltungsgericht}: Jede Behörde, die die Leistung anbietet, "
+    "trägt ihr Verwaltungsgericht unter „Aktenführung und Briefkopf“ ein. Beispiel: Gegen "
+    "diesen Bescheid kann innerhalb eines Monats nach seiner Bekanntgabe Klage beim "
+    "{verwaltungsgericht}, erhoben werden. Leer: der Standardtext. Weitere Platzhalter wie "
+    "im Text des Bescheids."
 )
 _WIDTH = re.compile(r"^[1-9]$")
 
@@ -128,6 +139,22 @@ def validate_letter_text(text: str) -> None:
             raise ValidationError(
                 _("Platzhalter im Bescheid haben keine Formatangabe („:“)."), code="spec"
             )
+
+
+def validate_remedy_notice(text: str) -> None:
+    """A Rechtsbehelfsbelehrung written once for every adopter names the court by its
+    placeholder: each authority has its own (an empty text is the default, which does)."""
+    validate_letter_text(text)
+    names = {name for name, _spec in _fields(text, LETTER_NAMES)}
+    if text.strip() and "verwaltungsgericht" not in names:
+        raise ValidationError(
+            _(
+                "Die Rechtsbehelfsbelehrung muss das Gericht mit dem Platzhalter "
+                "{verwaltungsgericht} nennen: Jede Behörde, die die Leistung anbietet, hat "
+                "ihr eigenes Verwaltungsgericht."
+            ),
+            code="court_placeholder",
+        )
 
 
 def render_letter_text(text: str, values: Mapping[str, str]) -> str:

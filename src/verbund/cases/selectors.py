@@ -7,6 +7,7 @@ import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Case as DbCase
@@ -14,6 +15,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, 
 from django.utils import timezone
 
 from verbund.authorities.folding import fold
+from verbund.authorities.models import Authority
 from verbund.cases.models import (
     DONE,
     Case,
@@ -27,6 +29,14 @@ from verbund.cases.models import (
     RequestStatus,
 )
 from verbund.catalogue.models import Service
+from verbund.catalogue.selectors import local_fees, routing_index
+from verbund.formengine import engine
+from verbund.formengine.selectors import form_of
+from verbund.networks.selectors import (
+    active_member_ids,
+    active_members_by_network,
+    networks_of_authority,
+)
 
 
 def case_history(case_id: int) -> list[CaseEvent]:
@@ -289,3 +299,96 @@ def participations_received(authority_id: int) -> list[Participation]:
         .select_related("authority", "case__service")
         .order_by(open_first, "due_on", "-created_at")
     )
+
+
+# --- the fee of the Bescheid -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeeProposal:
+    """What the Bescheid charges by the service's fee rules and the answers: the fees
+    of the application (paid before it was forwarded) and those set with the decision
+    (``basis``: their labels)."""
+
+    application: Decimal
+    decision: Decimal
+    basis: str
+
+    @property
+    def total(self) -> Decimal:
+        return self.application + self.decision
+
+
+def decision_fee(case: Case) -> FeeProposal:
+    """The fee the decision form starts from: the application's fees plus the lines the
+    form charges with the decision (``due: decision``), computed from the answers."""
+    submission = case.submission
+    lines = engine.compute_fees(
+        form_of(submission.version),
+        submission.answers or {},
+        local_fees(case.service_id, submission.place_id),
+        due=engine.Due.DECISION,
+    )
+    return FeeProposal(
+        application=Decimal(submission.fee_total),
+        decision=engine.fee_total(lines),
+        basis="; ".join(line.label for line in lines),
+    )
+
+
+# --- whom a case may involve ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CandidateGroup:
+    """Authorities a case may ask for a statement: those of the case's place (``network``
+    None) or the members of one of the processing authority's networks."""
+
+    network: str | None
+    authorities: list[Authority]
+
+
+def participation_candidates(case: Case) -> list[CandidateGroup]:
+    """Whom the processing authority may ask about ``case``, each authority once and
+    only while it is on the platform (an active member of a network):
+
+    1. the case's place (its Gemeinde) and whoever is responsible or processes there
+       for the case's service (the routing index), in that order;
+    2. the members of each network the processing authority belongs to (networks by
+       name, members by name).
+    """
+    on_platform = active_member_ids()
+    taken = {case.authority_id}
+    local: list[int] = []
+
+    def add(authority_id: int | None, into: list[int]) -> None:
+        if authority_id is not None and authority_id in on_platform and authority_id not in taken:
+            taken.add(authority_id)
+            into.append(authority_id)
+
+    add(case.submission.place_id, local)
+    index = routing_index()
+    service = index.services.get(case.service_id)
+    place = index.authorities.get(case.submission.place_id)
+    if service is not None and place is not None:
+        resolution = index.resolve(service, place)
+        for ref in (resolution.responsible, resolution.processing, resolution.delegated_by):
+            add(ref.id if ref is not None else None, local)
+    add(case.responsible_id, local)
+    members = active_members_by_network()
+    by_network: list[tuple[str, list[int]]] = []
+    for network in networks_of_authority(case.authority_id):
+        ids: list[int] = []
+        for authority_id in sorted(members.get(network.pk, set())):
+            add(authority_id, ids)
+        if ids:
+            by_network.append((network.name, ids))
+    wanted = set(local).union(*(ids for _name, ids in by_network))
+    found = {a.pk: a for a in Authority.objects.filter(pk__in=wanted)}
+
+    def by_name(ids: list[int]) -> list[Authority]:
+        return sorted((found[i] for i in ids), key=lambda a: (fold(a.name), a.ars))
+
+    groups = [CandidateGroup(None, [found[i] for i in local])] if local else []
+    groups += [CandidateGroup(name, by_name(ids)) for name, ids in by_network]
+    return groups

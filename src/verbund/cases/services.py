@@ -1072,7 +1072,7 @@ def decision_issue(
 
     Nothing is issued while a request to the applicant or a participation is open.
     """
-    from verbund.cases.letters import letter_pdf
+    from verbund.cases.letters import court, deciding_authority, draft_texts, letter_pdf
     from verbund.cases.tasks import notify_applicant
 
     body = _clean(body, TEXT_MAX_LENGTH, _("Der Text des Bescheids"), required=True)
@@ -1097,6 +1097,34 @@ def decision_issue(
                 % {"status": CaseStatus(locked.status).label},
                 code="status",
             )
+        if pdf is None:
+            # The platform writes the letter: its Rechtsbehelfsbelehrung must name the
+            # court (§ 58 Abs. 1 VwGO). A specialist system's own PDF carries its own.
+            deciding = deciding_authority(locked)
+            found = court(deciding.pk)
+            if found is None:
+                raise ValidationError(
+                    _(
+                        "Für %(name)s ist kein Verwaltungsgericht eingetragen, und ohne das "
+                        "Gericht in der Rechtsbehelfsbelehrung ergeht kein Bescheid. Die "
+                        "Behördenverwaltung trägt es auf der Seite „Aktenführung und "
+                        "Briefkopf“ ein."
+                    )
+                    % {"name": deciding.official_name},
+                    code="no_court",
+                )
+            if not remedy_notice:
+                remedy_notice = draft_texts(locked, outcome)[1]
+            if not found.named_in(remedy_notice):
+                raise ValidationError(
+                    _(
+                        "Die Rechtsbehelfsbelehrung muss das Verwaltungsgericht mit seiner "
+                        "Anschrift nennen: %(court)s. Ergänzen Sie es oder laden Sie den Text "
+                        "der Vorlage."
+                    )
+                    % {"court": found.line},
+                    code="remedy_court",
+                )
         now = timezone.now()
         decision = Decision(
             case=locked,
@@ -1175,6 +1203,10 @@ CASE_SETTINGS_FIELDS = (
     "website",
     "signatory",
     "archive_name",
+    "court_name",
+    "court_street",
+    "court_postcode",
+    "court_city",
 )
 
 

@@ -57,7 +57,7 @@ from verbund.cases.forms import (
     RecordsForm,
     VersionForm,
 )
-from verbund.cases.letters import draft_texts, letter_pdf
+from verbund.cases.letters import court, deciding_authority, draft_texts, letter_pdf
 from verbund.cases.models import (
     WORKING,
     Case,
@@ -88,7 +88,6 @@ from verbund.core.uploads import (
 )
 from verbund.formengine import engine
 from verbund.formengine.selectors import form_of
-from verbund.networks.selectors import active_member_ids
 
 # staff_required is typed for HttpResponse; a FileResponse streams and is none.
 FileView = Callable[..., FileResponse]
@@ -260,6 +259,14 @@ def _detail_context(request: HttpRequest, case: Case, **forms_in: Any) -> dict[s
     for participation in participations:
         participation.deemed = services.consent_deemed_given(participation)  # type: ignore[attr-defined]
     open_work = case.status in WORKING and may_work
+    decision = selectors.decision_of(case)
+    # The header's fee: the Bescheid's once decided, else what the decision will charge
+    # by the fee rules (the application's own fee is shown beside it).
+    if decision is not None:
+        decision_fee = engine.money_display(decision.fee_amount)
+    else:
+        expected = selectors.decision_fee(case).decision
+        decision_fee = engine.money_display(expected) if expected else ""
     return {
         "case": case,
         "submission": submission,
@@ -275,10 +282,11 @@ def _detail_context(request: HttpRequest, case: Case, **forms_in: Any) -> dict[s
             for line in submission.fee_lines
         ],
         "fee_total": engine.money_display(submission.fee_total),
+        "decision_fee": decision_fee,
         "documents": documents,
         "requests": selectors.information_requests(case),
         "participations": participations,
-        "decision": selectors.decision_of(case),
+        "decision": decision,
         "history": selectors.case_history(case.pk),
         "may_work": may_work,
         "is_clerk": is_clerk,
@@ -536,11 +544,22 @@ def request_withdraw(request: HttpRequest, pk: int, request_id: uuid.UUID) -> Ht
 # --- participation -------------------------------------------------------------------------
 
 
+def _participation_choices(case: Case) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The authorities the clerk may ask, grouped, each by its official name."""
+    place = case.submission.place
+    groups = []
+    for group in selectors.participation_candidates(case):
+        label = (
+            _("Für den Ort des Antrags (%(place)s)") % {"place": place.official_name}
+            if group.network is None
+            else _("Mitglieder von %(network)s") % {"network": group.network}
+        )
+        groups.append((label, [(a.pk, a.official_name) for a in group.authorities]))
+    return groups
+
+
 def _participation_form(request: HttpRequest, case: Case, data: Any = None) -> ParticipationForm:
-    members = active_member_ids() - {case.authority_id}
-    authorities = list(
-        Authority.objects.filter(pk__in=members).order_by("name").values_list("pk", "name")
-    )
+    authorities = _participation_choices(case)
     versions = (
         scoped(request.user, DocumentVersion)
         .filter(document__case=case, deleted_at__isnull=True)
@@ -581,7 +600,7 @@ def participation_create(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _("%(name)s ist beteiligt und sieht die geteilten Dokumente bis zur Antwort.")
-                % {"name": requested.name},
+                % {"name": requested.official_name},
             )
             return _to_case(case, "#beteiligungen")
     return render(request, "staff/cases/participation_form.html", {"case": case, "form": form})
@@ -703,15 +722,38 @@ def participation_document(request: HttpRequest, pk: int, version_id: uuid.UUID)
 
 
 def _decision_initial(case: Case, outcome: str, **kept: Any) -> dict[str, Any]:
+    """The form's start: the case type's texts, and the fee by the service's fee rules
+    and the answers (the clerk may change it; ``kept`` keeps what they typed)."""
     body, remedy = draft_texts(case, outcome)
+    fee = selectors.decision_fee(case)
     return {
         "version": case.version,
         "outcome": outcome,
-        "fee_amount": f"{case.submission.fee_total:.2f}".replace(".", ","),
+        "fee_amount": f"{fee.total:.2f}".replace(".", ","),
+        "fee_note": fee.basis,
         **kept,
         "body": body,
         "remedy_notice": remedy,
     }
+
+
+def _decision_page(request: HttpRequest, case: Case, form: DecisionForm) -> HttpResponse:
+    deciding = deciding_authority(case)
+    return render(
+        request,
+        "staff/cases/decision_form.html",
+        {
+            "case": case,
+            "form": form,
+            "court": court(deciding.pk),
+            "deciding": deciding,
+            "settings_url": (
+                reverse("staff:cases_staff:settings", kwargs={"pk": deciding.pk})
+                if can(request.user, Action.CHANGE, deciding)
+                else ""
+            ),
+        },
+    )
 
 
 @staff_required
@@ -727,7 +769,7 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and action == "vorlage":
         kept = {k: request.POST.get(k, "") for k in ("fee_amount", "fee_note")}
         form = DecisionForm(initial=_decision_initial(case, outcome, **kept))
-        return render(request, "staff/cases/decision_form.html", {"case": case, "form": form})
+        return _decision_page(request, case, form)
     form = DecisionForm(request.POST or None, initial=_decision_initial(case, outcome))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -769,7 +811,10 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
             case = _case(request, pk)
             form = DecisionForm(_with_version(request.POST, case.version))
             form.is_valid()
-            refusal_to_form(form, exc)
+            if getattr(exc, "code", None) == "remedy_court":
+                form.add_error("remedy_notice", exc)
+            else:
+                refusal_to_form(form, exc)
         else:
             messages.success(
                 request,
@@ -779,7 +824,7 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
                 ),
             )
             return _to_case(case)
-    return render(request, "staff/cases/decision_form.html", {"case": case, "form": form})
+    return _decision_page(request, case, form)
 
 
 # --- records --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from urllib.parse import urlsplit
 
 from django.db.models import Q, QuerySet
@@ -200,6 +201,18 @@ def reachable(address: str) -> bool:
     host = (urlsplit(address).hostname or "") if is_url else address.rpartition("@")[2]
     labels = host.lower().rstrip(".").rsplit(".", 1)
     return labels[-1] != "invalid"
+
+
+def local_fees(service_id: int, place_id: int) -> dict[str, Decimal]:
+    """The amounts the responsible member set for ``service_id`` at the Gemeinde
+    ``place_id`` (its running adoption's fees, by label); empty where none applies."""
+    index = routing_index()
+    service = index.services.get(service_id)
+    place = index.authorities.get(place_id)
+    if service is None or place is None:
+        return {}
+    adoption = index.resolve(service, place).adoption
+    return {} if adoption is None else {label: Decimal(amount) for label, amount in adoption.fees}
 
 
 def apply_url(resolution: Resolution, with_forms: set[int] | None = None) -> str:

@@ -29,7 +29,7 @@ class DemoCaseType:
 
 
 _BAU_GRANTED = (
-    "Sehr geehrte Damen und Herren,\n\n"
+    "{anrede}\n\n"
     "auf Ihren Antrag vom {eingangsdatum} (Vorgangsnummer {vorgangsnummer}) erteile ich Ihnen "
     "die Baugenehmigung für das beantragte Vorhaben in {ort} nach Maßgabe der mit "
     "Prüfvermerk versehenen Bauvorlagen.\n\n"
@@ -39,7 +39,7 @@ _BAU_GRANTED = (
     "mit der Ausführung nicht begonnen wurde (§ 75 Abs. 1 BauO NRW)."
 )
 _BAU_REFUSED = (
-    "Sehr geehrte Damen und Herren,\n\n"
+    "{anrede}\n\n"
     "Ihr Antrag vom {eingangsdatum} (Vorgangsnummer {vorgangsnummer}) auf Erteilung einer "
     "Baugenehmigung wird abgelehnt.\n\nBegründung:\n"
 )
@@ -103,6 +103,32 @@ SETTINGS: tuple[DemoSettings, ...] = (
         "",
         "",
     ),
+)
+
+
+@dataclass(frozen=True)
+class DemoCourt:
+    """An administrative court a Klage against a member's Bescheide goes to."""
+
+    name: str
+    street: str
+    postcode: str
+    city: str
+
+
+VG_AACHEN = DemoCourt("Verwaltungsgericht Aachen", "Kasernenstraße 25", "52064", "Aachen")
+VG_ARNSBERG = DemoCourt("Verwaltungsgericht Arnsberg", "Jägerstraße 1", "59821", "Arnsberg")
+# Whose Bescheide go to which court (§ 52 VwGO; each Kreis lies in one court's
+# district): (key, court, also every Gemeinde of that Kreis). Kerpen
+# (Rhein-Erft-Kreis, VG Köln) has none in the demo: a Bescheid in its name is refused
+# until its admins enter the court.
+COURTS: tuple[tuple[str, DemoCourt, bool], ...] = (
+    (KREIS_DUEREN, VG_AACHEN, True),
+    (OLPE, VG_ARNSBERG, False),
+    ("05958", VG_ARNSBERG, False),  # Hochsauerlandkreis
+    ("05962", VG_ARNSBERG, False),  # Märkischer Kreis
+    ("05970", VG_ARNSBERG, False),  # Kreis Siegen-Wittgenstein
+    ("05974", VG_ARNSBERG, False),  # Kreis Soest
 )
 
 

@@ -601,6 +601,17 @@ BAUGENEHMIGUNG: dict[str, Any] = {
         },
         {"key": "kontakt", "title": "Wie erreichen wir Sie?", "fields": ["email", "telefon"]},
     ],
+    # Set with the Bescheid, not paid with the application: a share of the Rohbauwert
+    # (AVerwGebO NRW, Tarifstelle 2.4). The rate and minimum are illustrations.
+    "fees": [
+        {
+            "label": "Baugenehmigung, 10 v. T. des Rohbauwerts (AVerwGebO NRW, Tarifstelle 2.4)",
+            "rate": "0.0100",
+            "of": "rohbauwert",
+            "minimum": "100.00",
+            "due": "decision",
+        }
+    ],
     "contact": {"email": "email", "name": ["vorname", "nachname"]},
 }
 

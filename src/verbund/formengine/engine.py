@@ -39,6 +39,8 @@ DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 STEP_KEY = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 AMOUNT = re.compile(r"^\d{1,7}\.\d{2}$")
+# A fee rate: a share of a money answer, e.g. "0.0100" (1 %, ten per mille); at most 1.
+RATE = re.compile(r"^(?:0\.\d{1,6}|1(?:\.0{1,6})?)$")
 DEFAULT_ACCEPT = ("application/pdf", "image/png", "image/jpeg")
 # The file types the upload checks can recognise from the content (the canonical
 # names of verbund.core.uploads.KNOWN_TYPES; a test keeps both in step).
@@ -176,12 +178,27 @@ class Step:
         return len(self.fields) == 1
 
 
+class Due(StrEnum):
+    """When a fee is charged: with the application (paid online before the application
+    is forwarded), or with the decision (the Bescheid sets it; nothing is paid before)."""
+
+    APPLICATION = "application"
+    DECISION = "decision"
+
+
 @dataclass(frozen=True)
 class FeeRule:
+    """A fee line: ``amount`` (times the number answer ``per``), or ``rate`` of the money
+    answer ``of`` (at least ``minimum``); charged when ``due``."""
+
     label: str
-    amount: Decimal
+    amount: Decimal | None
     when: dict[str, Any] | None = None
     per: str | None = None
+    rate: Decimal | None = None
+    of: str | None = None
+    minimum: Decimal | None = None
+    due: Due = Due.APPLICATION
 
 
 @dataclass(frozen=True)
@@ -488,6 +505,32 @@ def validate_definition(definition: Any) -> list[str]:
     return _definition_errors(definition, check_patterns=True)
 
 
+def _fee_amount_errors(where: str, fee: Mapping[str, Any], kinds: Mapping[str, Kind]) -> list[str]:
+    """What is wrong with how a fee line says its amount: a fixed ``amount`` (optionally
+    ``per`` a number answer), or a ``rate`` ``of`` a money answer with a ``minimum``."""
+    errors: list[str] = []
+    if "rate" in fee:
+        if "amount" in fee or "per" in fee:
+            errors.append(f"{where}: either amount (and per) or rate (and of), not both")
+        if not isinstance(fee["rate"], str) or not RATE.match(fee["rate"]):
+            errors.append(f'{where}.rate: a decimal string from 0 to 1, e.g. "0.0100" for 1 %')
+        if kinds.get(fee.get("of", "")) is not Kind.MONEY:
+            errors.append(f"{where}.of: must name a money question")
+        minimum = fee.get("minimum")
+        if minimum is not None and (not isinstance(minimum, str) or not AMOUNT.match(minimum)):
+            errors.append(f'{where}.minimum: a decimal string with two places, e.g. "50.00"')
+        return errors
+    if not isinstance(fee.get("amount"), str) or not AMOUNT.match(fee["amount"]):
+        errors.append(f'{where}.amount: a decimal string with two places, e.g. "16.80"')
+    per = fee.get("per")
+    if per is not None and kinds.get(per) is not Kind.NUMBER:
+        errors.append(f"{where}.per: must name a number question")
+    for name in ("of", "minimum"):
+        if name in fee:
+            errors.append(f"{where}.{name}: only with a rate")
+    return errors
+
+
 def _definition_errors(definition: Any, *, check_patterns: bool) -> list[str]:
     if not isinstance(definition, Mapping):
         return ["The definition must be a JSON object."]
@@ -596,11 +639,9 @@ def _definition_errors(definition: Any, *, check_patterns: bool) -> list[str]:
             continue
         if not isinstance(fee.get("label"), str) or not fee["label"].strip():
             errors.append(f"{where}.label: every fee needs a label")
-        if not isinstance(fee.get("amount"), str) or not AMOUNT.match(fee["amount"]):
-            errors.append(f'{where}.amount: a decimal string with two places, e.g. "16.80"')
-        per = fee.get("per")
-        if per is not None and kinds.get(per) is not Kind.NUMBER:
-            errors.append(f"{where}.per: must name a number question")
+        errors.extend(_fee_amount_errors(where, fee, kinds))
+        if fee.get("due", Due.APPLICATION.value) not in (Due.APPLICATION.value, Due.DECISION.value):
+            errors.append(f'{where}.due: "application" or "decision"')
         errors.extend(_check_condition(f"{where}.when", fee.get("when")))
     contact = definition.get("contact", {})
     if not isinstance(contact, Mapping):
@@ -686,9 +727,13 @@ def _compile(canonical: str) -> Form:
     fees = tuple(
         FeeRule(
             label=fee["label"].strip(),
-            amount=Decimal(fee["amount"]),
+            amount=Decimal(fee["amount"]) if "amount" in fee else None,
             when=fee.get("when"),
             per=fee.get("per"),
+            rate=Decimal(fee["rate"]) if "rate" in fee else None,
+            of=fee.get("of"),
+            minimum=Decimal(fee["minimum"]) if fee.get("minimum") is not None else None,
+            due=Due(fee.get("due", Due.APPLICATION)),
         )
         for fee in definition.get("fees", [])
     )
@@ -1188,13 +1233,29 @@ def page_count(form: Form) -> PageCount:
 
 
 def compute_fees(
-    form: Form, answers: Mapping[str, Any], local: Mapping[str, Decimal] | None = None
+    form: Form,
+    answers: Mapping[str, Any],
+    local: Mapping[str, Decimal] | None = None,
+    *,
+    due: Due = Due.APPLICATION,
 ) -> list[FeeLine]:
-    """The fee lines that apply; a local amount with the same label replaces the builder's."""
+    """The fee lines that apply and are charged when ``due`` (by default: with the
+    application). A local amount with the same label replaces the builder's fixed
+    amount; a rate line is the rate of its money answer, rounded to the cent, at least
+    its minimum, and is left out while that answer is missing."""
     local = local or {}
     lines: list[FeeLine] = []
     for rule in form.fees:
-        if not matches(rule.when, answers):
+        if rule.due != due or not matches(rule.when, answers):
+            continue
+        if rule.rate is not None:
+            base = _money_answer(answers.get(rule.of or ""))
+            if base is None:
+                continue
+            total = (base * rule.rate).quantize(CENT, rounding=ROUND_HALF_UP)
+            if rule.minimum is not None and total < rule.minimum:
+                total = rule.minimum
+            lines.append(FeeLine(rule.label, total, 1, total))
             continue
         quantity = 1
         if rule.per is not None:
@@ -1202,9 +1263,16 @@ def compute_fees(
             if not isinstance(per, int | float) or per <= 0:
                 continue
             quantity = int(per)
-        amount = local.get(rule.label, rule.amount)
+        amount = local.get(rule.label, rule.amount if rule.amount is not None else Decimal(0))
         lines.append(FeeLine(rule.label, amount, quantity, (amount * quantity).quantize(CENT)))
     return lines
+
+
+def _money_answer(value: Any) -> Decimal | None:
+    """A stored money answer ("312000.00") as a Decimal; None when there is none."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{1,9}\.\d{2}", value):
+        return None
+    return Decimal(value)
 
 
 def fee_total(lines: Iterable[FeeLine]) -> Decimal:

@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -44,6 +45,22 @@ def _service(user: Any, service_id: int, action: Action = Action.VIEW) -> Servic
     if action is not Action.VIEW and not can(user, action, service):
         raise PermissionDenied
     return service
+
+
+def _fee_amount_text(rule: engine.FeeRule, form: engine.Form) -> str:
+    """How much a fee line charges, as the preview states it."""
+    if rule.rate is None:
+        return engine.money_display(rule.amount if rule.amount is not None else "0")
+    of = form.fields_by_name[rule.of].label if rule.of in form.fields_by_name else ""
+    percent = rule.rate * 100
+    places = max(0, -int(percent.normalize().as_tuple().exponent))
+    text = _("%(rate)s %% von „%(of)s“") % {
+        "rate": formats.number_format(percent, places, use_l10n=True),
+        "of": of,
+    }
+    if rule.minimum is not None:
+        text += ", " + _("mindestens %(amount)s") % {"amount": engine.money_display(rule.minimum)}
+    return text
 
 
 def _condition_text(condition: Any) -> str:
@@ -234,9 +251,10 @@ def form_preview(request: HttpRequest, service_id: int) -> HttpResponse:
         fees = [
             {
                 "label": rule.label,
-                "amount": engine.money_display(rule.amount),
+                "amount": _fee_amount_text(rule, compiled),
                 "per": compiled.fields_by_name[rule.per].label if rule.per else "",
                 "condition": _condition_text(rule.when),
+                "with_decision": rule.due == engine.Due.DECISION,
             }
             for rule in compiled.fees
         ]

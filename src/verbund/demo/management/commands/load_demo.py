@@ -340,11 +340,33 @@ class Command(BaseCommand):
                         )
                     },
                 )
+        self._courts()
         marker = demo_cases.APPLICATIONS[0].pages[-1]["email"]
         if Submission.objects.filter(email=marker).exists():
             return
         for application in demo_cases.APPLICATIONS:
             self._apply(application)
+
+    def _courts(self) -> None:
+        """Each member's administrative court, where none is entered yet."""
+        for ars, court, with_gemeinden in demo_cases.COURTS:
+            authorities = Authority.objects.filter(ars=ars)
+            if with_gemeinden:
+                authorities |= Authority.objects.filter(
+                    ars__startswith=ars, kind=AuthorityKind.GEMEINDE, dissolved_on__isnull=True
+                )
+            for authority in authorities.order_by("ars"):
+                row = CaseSettings.objects.filter(authority=authority).first()
+                if row is not None and row.court_name:
+                    continue
+                case_settings_save(
+                    actor=None,
+                    authority=authority,
+                    court_name=court.name,
+                    court_street=court.street,
+                    court_postcode=court.postcode,
+                    court_city=court.city,
+                )
 
     def _apply(self, spec: demo_cases.DemoApplication) -> None:
         index = routing_index()
