@@ -371,11 +371,8 @@ def inventory() -> None:
             [reference, digest(json.loads(data) if isinstance(data, str) else data)]
             for reference, data in cursor.fetchall()
         ]
-    audit = Counter(
-        AuditEntry.objects.filter(action__in=("submission.create", "case.open")).values_list(
-            "action", flat=True
-        )
-    )
+    # One entry per submission, which also records the case opened for it.
+    created = AuditEntry.objects.filter(action="submission.create")
     verification = audit_verify()
     print(
         json.dumps(
@@ -384,14 +381,14 @@ def inventory() -> None:
                 "baseline": baseline,
                 "drafts_submitted": len(draft_of),
                 "cases": Case.objects.count(),
-                "audit_submission": audit["submission.create"],
-                "audit_case": audit["case.open"],
+                "audit_submission": created.count(),
+                "audit_case": created.filter(changes__has_key="case").count(),
                 "tasks": DBTaskResult.objects.filter(
                     task_path="verbund.applications.tasks.send_confirmation"
                 ).count(),
                 "audit_chain": verification.ok,
                 "audit_checked": verification.checked,
-                "audit_reason": verification.reason,
+                "audit_reason": str(verification.first or ""),
             }
         )
     )

@@ -9,7 +9,7 @@ when ../shared is absent) and the demo catalogue, starts ``gunicorn
 verbund.wsgi`` with ``--workers`` sync workers and lets ``--clients`` client
 processes ask for the routes of every demo service in every ``ROUTE_EVERY``-th
 Gemeinde (by ARS, and every fifth by AGS) in a loop. Routes are not cached as
-whole answers: each request reads the audit sequence and resolves in the
+whole answers: each request reads the generation counters and resolves in the
 worker's routing index. Reports requests/s and p50/p95/p99/max measured by the
 clients; the run with the median p95 of ``--repeat`` runs, with the p95 range.
 Client processes run on the same machine as the server and share its cores.

@@ -82,7 +82,7 @@ def demo_on(settings: Any) -> None:
 
 @pytest.fixture(autouse=True)
 def _fresh_routing_index() -> None:
-    # A rolled-back test can leave the audit sequence where the next test's will be;
+    # A rolled-back test can leave the routing generation where the next test's will be;
     # the next test must not see the previous test's catalogue.
     from verbund.catalogue.index import routing_index_reset
 

@@ -248,7 +248,7 @@ def test_command_creates_user_with_password_from_env(
     assert user.check_password(GOOD_PASSWORD)
     assert user.display_name == "Olaf Operator"
     assert list(user.authority_roles.values_list("role", flat=True)) == ["clerk"]
-    assert [e.action for e in AuditEntry.objects.order_by("sequence")] == ["accounts.user_created"]
+    assert [e.action for e in AuditEntry.objects.order_by("id")] == ["accounts.user_created"]
 
 
 def test_command_creates_network_coordinator(db: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -265,7 +265,7 @@ def test_command_creates_network_coordinator(db: None, monkeypatch: pytest.Monke
         "--password-from-env",
         "NEW_PW",
     )
-    assert [e.action for e in AuditEntry.objects.order_by("sequence")] == [
+    assert [e.action for e in AuditEntry.objects.order_by("id")] == [
         "accounts.user_created",
         "accounts.network_role_granted",
     ]

@@ -291,7 +291,7 @@ def test_route_query_count_is_pinned(catalogue: dict[str, Any]) -> None:
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/api/v1/routes", {"leikaKey": FAHRZEUG, "ars": MERZENICH})
     assert response.status_code == 200
-    # One read of the audit sequence to know the index is current; nothing else.
+    # One read of the generation counters to know the index is current; nothing else.
     assert len(queries) == 1, [q["sql"] for q in queries.captured_queries]
 
 

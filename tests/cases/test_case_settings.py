@@ -69,7 +69,7 @@ def year() -> int:
 
 
 def audit_actions() -> list[str]:
-    return list(AuditEntry.objects.order_by("sequence").values_list("action", flat=True))
+    return list(AuditEntry.objects.order_by("id").values_list("action", flat=True))
 
 
 @pytest.fixture
@@ -100,7 +100,7 @@ def test_the_builders_admin_saves_the_case_type(world: World, dueren_lead: User)
     assert row.refused_text == CASE_TYPE["refused_text"]
     assert row.remedy_notice == CASE_TYPE["remedy_notice"]
     assert AuditEntry.objects.count() == audit + 1
-    entry = AuditEntry.objects.latest("sequence")
+    entry = AuditEntry.objects.latest("id")
     assert (entry.action, entry.actor, entry.authority_id) == (
         "case_type.save",
         dueren_lead,
@@ -127,7 +127,7 @@ def test_the_builders_admin_saves_the_case_type(world: World, dueren_lead: User)
         client.post(case_type_url(world), {**CASE_TYPE, "retention_years": "50"}).status_code == 303
     )
     assert CaseType.objects.get().retention_years == 50
-    assert AuditEntry.objects.latest("sequence").changes == {"retention_years": [30, 50]}
+    assert AuditEntry.objects.latest("id").changes == {"retention_years": [30, 50]}
     assert AuditEntry.objects.count() == audit + 2
 
 
@@ -244,7 +244,7 @@ def test_the_authority_admin_saves_the_settings(world: World, dueren_lead: User)
     assert row.authority == world.dueren
     expected = {**SETTINGS, "website": "https://www.kreis-dueren.de"}
     assert {name: getattr(row, name) for name in SETTINGS} == expected
-    entry = AuditEntry.objects.latest("sequence")
+    entry = AuditEntry.objects.latest("id")
     assert (entry.action, entry.actor, entry.authority_id) == (
         "case_settings.save",
         dueren_lead,
@@ -259,7 +259,7 @@ def test_the_authority_admin_saves_the_settings(world: World, dueren_lead: User)
 
     changed = {**SETTINGS, "file_number_pattern": " {jahr}-{nr} ", "phone": ""}
     assert client.post(settings_url(world.dueren), changed).status_code == 303
-    assert AuditEntry.objects.latest("sequence").changes == {
+    assert AuditEntry.objects.latest("id").changes == {
         "file_number_pattern": ["63-{aktenplan}/{jahr}/{nr:5}", "{jahr}-{nr}"],
         "phone": ["02421 22-1061", ""],
     }
@@ -417,7 +417,7 @@ def test_the_court_can_be_left_empty_and_removed(world: World, dueren_lead: User
         "52064",
         "Aachen",
     )
-    assert AuditEntry.objects.latest("sequence").changes == {
+    assert AuditEntry.objects.latest("id").changes == {
         "court_name": ["", "Verwaltungsgericht Aachen"],
         "court_street": ["", "Kasernenstraße 25"],
         "court_postcode": ["", "52064"],

@@ -245,7 +245,7 @@ def test_a_clerk_issues_a_granted_bescheid(case: Case, dueren_clerk: User) -> No
     assert audit.actor == dueren_clerk
     assert audit.authority_id == case.authority_id
     assert audit.changes == {"outcome": "granted", "fee": "12.00", "document": str(document.pk)}
-    assert AuditEntry.objects.filter(action="case.set_status").latest("sequence").changes == {
+    assert AuditEntry.objects.filter(action="case.set_status").latest("id").changes == {
         "status": ["in_progress", "granted"]
     }
     task = DBTaskResult.objects.get(status="READY")

@@ -286,7 +286,7 @@ def test_closing_a_decided_case_keeps_it_ten_years(world: World, dueren_clerk: U
         True,
         "Erledigt.",
     )
-    assert AuditEntry.objects.latest("sequence").changes == {"status": ["granted", "closed"]}
+    assert AuditEntry.objects.latest("id").changes == {"status": ["granted", "closed"]}
 
 
 def test_the_case_types_retention_counts_from_the_end_of_the_year(
@@ -411,7 +411,7 @@ def test_the_export_holds_every_document_with_every_version(
     assert receipt == f"{receipt_id}_1_Antrag_{full_file.reference}.pdf"
     assert contents[receipt].startswith(b"%PDF-")
     # The export changes nothing of the file; that its data left is in the audit trail.
-    exported = AuditEntry.objects.latest("sequence")
+    exported = AuditEntry.objects.latest("id")
     assert (exported.action, exported.actor, exported.changes) == (
         "case.exported",
         dueren_lead,
@@ -686,7 +686,7 @@ def test_the_archive_confirms_receipt_once(
     assert row.package.name == ""
     assert row.package_sha256 == digest
     assert stored_files() == []
-    audit = AuditEntry.objects.latest("sequence")
+    audit = AuditEntry.objects.latest("id")
     assert (audit.action, audit.actor, audit.changes) == (
         "records.receipt_confirmed",
         dueren_lead,

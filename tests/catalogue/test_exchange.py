@@ -137,7 +137,7 @@ def test_reimport_updates_instead_of_duplicating(entries: list[Service]) -> None
     assert (result.created, result.updated, result.unchanged) == (0, 1, 2)
     service = Service.objects.get(leika_key="99036008070002")
     assert (service.title, service.maturity) == ("Kfz außer Betrieb setzen", 6)
-    entry = AuditEntry.objects.order_by("-sequence").first()
+    entry = AuditEntry.objects.order_by("-id").first()
     assert entry is not None
     assert entry.action == "catalogue.service_import_updated"
     assert entry.changes == {

@@ -63,7 +63,7 @@ def test_service_create_publish_and_audit(demo_register: None) -> None:
     service.refresh_from_db()
     assert service.status == ServiceStatus.PUBLISHED
     assert service.published_at is not None
-    actions = list(AuditEntry.objects.order_by("sequence").values_list("action", "authority_id"))
+    actions = list(AuditEntry.objects.order_by("id").values_list("action", "authority_id"))
     assert actions[-2:] == [
         ("catalogue.service_created", merzenich.pk),
         ("catalogue.service_published", merzenich.pk),
@@ -148,7 +148,7 @@ def test_adoption_by_a_responsible_member_and_its_history(demo_register: None) -
     assert list(
         AuditEntry.objects.filter(action__startswith="catalogue.adoption")
         .values_list("action", flat=True)
-        .order_by("sequence")
+        .order_by("id")
     ) == ["catalogue.adoption_created", "catalogue.adoption_ended", "catalogue.adoption_created"]
 
 

@@ -329,7 +329,7 @@ def test_build_publish_adopt_edit_and_end_a_service() -> None:
     assert "kann nicht mehr geändert werden" in page
     assert 'name="fees"' not in page
 
-    assert list(AuditEntry.objects.order_by("sequence").values_list("action", flat=True))[-6:] == [
+    assert list(AuditEntry.objects.order_by("id").values_list("action", flat=True))[-6:] == [
         "catalogue.service_created",
         "catalogue.service_published",
         "catalogue.office_created",

@@ -33,7 +33,7 @@ HOOK = "http://127.0.0.1:9/hook"
 def actions() -> list[str]:
     return list(
         AuditEntry.objects.filter(action__startswith="integrations.")
-        .order_by("sequence")
+        .order_by("id")
         .values_list("action", flat=True)
     )
 
@@ -197,7 +197,7 @@ def test_set_callback_generates_rotates_and_removes_the_secret(world: World) -> 
     client = services.api_client_set_callback(actor=None, client=client, callback_url="")
     assert (client.callback_url, client.callback_secret) == ("", "")
     entries = AuditEntry.objects.filter(action="integrations.api_client_callback_set").order_by(
-        "sequence"
+        "id"
     )
     assert [e.changes for e in entries] == [
         {"callback_url": ["", HOOK], "new_secret": True},

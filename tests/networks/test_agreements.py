@@ -167,7 +167,7 @@ def test_an_agreement_routes_a_juelich_application_to_merzenich_until_it_ends(
     assert during.reference in inbox(dlz[MERZENICH], "sb.merzenich.2")
     actions = list(
         AuditEntry.objects.filter(object_type="networks.Agreement", object_id=str(agreement.pk))
-        .order_by("sequence")
+        .order_by("id")
         .values_list("action", flat=True)
     )
     assert actions == ["networks.agreement_created", "networks.agreement_ended"]

@@ -126,7 +126,7 @@ def test_the_coordinator_ends_the_membership_on_its_page(
     assert "Die Mitgliedschaft von Stadt Linnich endet zum 30. Juni 2026." in html
     assert response.context["end_form"] is None
     assert "Mitgliedschaft beenden" not in html
-    entry = AuditEntry.objects.order_by("-sequence").first()
+    entry = AuditEntry.objects.order_by("-id").first()
     assert entry is not None
     assert (entry.action, entry.actor_id, entry.changes) == (
         "networks.membership_ended",

@@ -43,7 +43,7 @@ def test_network_create_and_update_are_audited() -> None:
     )
     network.refresh_from_db()
     assert network.description == "Bündelung von Aufgaben"
-    last = AuditEntry.objects.order_by("-sequence").first()
+    last = AuditEntry.objects.order_by("-id").first()
     assert last is not None
     assert last.changes == {"description": ["Bündelung", "Bündelung von Aufgaben"]}
     # Saving the same values again writes nothing.
@@ -96,7 +96,7 @@ def test_membership_lifecycle_and_overlap() -> None:
         (dt.date(2024, 1, 1), dt.date(2025, 6, 30)),
         (dt.date(2026, 1, 1), None),
     ]
-    assert [e.action for e in AuditEntry.objects.order_by("sequence")] == [
+    assert [e.action for e in AuditEntry.objects.order_by("id")] == [
         "networks.membership_added",
         "networks.membership_ended",
         "networks.membership_added",
@@ -172,7 +172,7 @@ def test_coordinator_adds_and_ends_membership(demo_on: None) -> None:
     assert client.post(end_url, {"left_on": "2026-12-31"}).status_code == 302
     membership.refresh_from_db()
     assert membership.left_on == dt.date(2026, 12, 31)
-    entries = AuditEntry.objects.order_by("sequence")
+    entries = AuditEntry.objects.order_by("id")
     assert [(e.action, e.actor_id) for e in entries] == [
         ("networks.membership_added", coordinator.pk),
         ("networks.membership_ended", coordinator.pk),

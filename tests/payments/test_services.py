@@ -44,7 +44,7 @@ def decide(payment: Payment, status: PaymentStatus) -> None:
 
 
 def audit(action: str) -> list[AuditEntry]:
-    return list(AuditEntry.objects.filter(action=action).order_by("sequence"))
+    return list(AuditEntry.objects.filter(action=action).order_by("id"))
 
 
 def rows() -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:

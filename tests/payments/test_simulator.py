@@ -226,6 +226,6 @@ def test_the_journey_start_pay_return(submission: Submission) -> None:
     assert services.payment_refresh(payment=paid).completed_at == paid.completed_at
     assert list(
         AuditEntry.objects.filter(object_id=str(payment.pk))
-        .order_by("sequence")
+        .order_by("id")
         .values_list("action", flat=True)
     ) == ["payments.payment_started", "payments.payment_completed"]

@@ -294,7 +294,7 @@ def test_admin_saves_the_statement(demo_on: None, admin: User, authority: Author
         dt.date(2026, 3, 1),
     )
     assert AuditEntry.objects.count() == before + 1
-    entry = AuditEntry.objects.order_by("-sequence").first()
+    entry = AuditEntry.objects.order_by("-id").first()
     assert entry is not None
     assert (entry.action, entry.authority_id, entry.actor_id, entry.object_id) == (
         "portal.legal_page_saved",

@@ -17,7 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from verbund.api.pagination import MAX_PAGE, MAX_PAGE_SIZE
+from verbund.api.pagination import MAX_PAGE, MAX_PAGE_SIZE, cursor_decode
 from verbund.applications.models import Submission
 from verbund.authorities.models import Authority
 from verbund.cases.models import Case, CaseDocument, CaseStatus, DecisionOutcome, DocumentVersion
@@ -54,6 +54,33 @@ class SubmissionQuerySerializer(serializers.Serializer[dict[str, Any]]):
         max_value=MAX_PAGE_SIZE,
         help_text=_("Treffer je Seite (1–100)."),
     )
+    cursor = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        help_text=_(
+            "Seiten für Fachverfahren, die regelmäßig abfragen: leer für die erste Seite, "
+            "danach der Wert „nextCursor“ der vorigen Antwort. Ohne Gesamtzahl; jede Seite "
+            "kostet gleich viel."
+        ),
+    )
+
+    def validate_cursor(self, value: str) -> tuple[Any, int] | None:
+        if value == "":
+            return None
+        position = cursor_decode(value)
+        if position is None:
+            raise serializers.ValidationError(
+                _("Dieser Cursor ist ungültig. Verwenden Sie den Wert „nextCursor“ einer Antwort.")
+            )
+        return position
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if "cursor" in attrs and "page" in attrs:
+            raise serializers.ValidationError(
+                {"page": [_("Geben Sie entweder „page“ oder „cursor“ an, nicht beides.")]}
+            )
+        return attrs
 
 
 class AcknowledgementRequestSerializer(serializers.Serializer[dict[str, Any]]):
@@ -212,9 +239,14 @@ class SubmissionSummarySerializer(serializers.Serializer[Any]):
 
 
 class SubmissionPageSerializer(serializers.Serializer[Any]):
-    count = serializers.IntegerField()
+    count = serializers.IntegerField(
+        allow_null=True, help_text=_("Gesamtzahl; bei Seiten mit „cursor“ null.")
+    )
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
+    nextCursor = serializers.CharField(
+        allow_null=True, help_text=_("Position nach dieser Seite für „cursor“; null am Ende.")
+    )
     results = SubmissionSummarySerializer(many=True)
 
 

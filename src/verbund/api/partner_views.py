@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -32,7 +33,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView, exception_handler
 
 from verbund.api.authentication import ApiClientAuthentication, request_client, scope_required
-from verbund.api.pagination import DEFAULT_PAGE_SIZE, page_links
+from verbund.api.pagination import DEFAULT_PAGE_SIZE, cursor_encode, cursor_link, page_links
 from verbund.api.partner_serializers import (
     AcknowledgementRequestSerializer,
     AcknowledgementResultSerializer,
@@ -63,6 +64,7 @@ from verbund.core.storage import private_download
 from verbund.integrations.models import ApiClient, Scope
 from verbund.integrations.selectors import (
     acknowledgement_of,
+    after_position,
     client_actor,
     client_case,
     client_submissions,
@@ -300,8 +302,10 @@ class SubmissionList(PartnerView):
         responses={200: SubmissionPageSerializer, **_errors(400, 401, 403, 404)},
         summary="The authority's complete submissions, newest first",
         description="Scope `submissions:read`. Cases still awaiting payment are not listed. "
-        "`state=new` (default): those this client has not acknowledged yet. A page past "
-        "the end answers 404.",
+        "`state=new` (default): those this client has not acknowledged yet. Pages by "
+        "number (`page`, with `count`; a page past the end answers 404) or, for systems "
+        "that poll, by position: `cursor=` (empty) for the first page, then each "
+        "answer's `nextCursor` (no `count`; every page costs the same, however deep).",
         tags=["submissions"],
     )
     def get(self, request: Request) -> Response:
@@ -309,20 +313,35 @@ class SubmissionList(PartnerView):
         params = SubmissionQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         data = params.validated_data
-        number = data.get("page", 1)
         size = data.get("page_size", DEFAULT_PAGE_SIZE)
         cases = client_submissions(client, only_new=data["state"] == "new")
-        count = cases.count()
-        rows = list(cases[(number - 1) * size : number * size])
-        if number > 1 and not rows:
-            raise NotFound(_("Diese Seite gibt es nicht."))
+        # Links without a URL resolver call per row: the list's own URL plus the reference.
+        prefix = request.build_absolute_uri(reverse("api:submissions")) + "/"
+        if "cursor" in data:
+            if data["cursor"] is not None:
+                cases = after_position(cases, *data["cursor"])
+            rows = list(cases[: size + 1])  # one more tells whether a next page exists
+            more = len(rows) > size
+            rows = rows[:size]
+            token = cursor_encode(rows[-1].received_at, rows[-1].pk) if more else None
+            links = {"next": cursor_link(request, token), "previous": None}
+            count = None
+        else:
+            number = data.get("page", 1)
+            count = cases.count()
+            rows = list(cases[(number - 1) * size : number * size])
+            if number > 1 and not rows:
+                raise NotFound(_("Diese Seite gibt es nicht."))
+            links = page_links(request, number, size, count)
+            more = number * size < count
+            token = cursor_encode(rows[-1].received_at, rows[-1].pk) if more else None
         return Response(
             {
                 "count": count,
-                **page_links(request, number, size, count),
+                **links,
+                "nextCursor": token,
                 "results": [
-                    submission_summary_json(c, self.submission_href(request, c.reference))
-                    for c in rows
+                    submission_summary_json(c, prefix + quote(c.reference, safe="")) for c in rows
                 ],
             }
         )

@@ -21,5 +21,8 @@ TERMS = AuditTerms(
         "responsible": AuditField(_("zuständige Behörde"), Reference("authorities.Authority")),
         "fee_total": AuditField(_("Gebühren insgesamt"), AMOUNT),
         "attachments": AuditField(_("Anlagen"), NUMBER),
+        # What the back office opened for the submission (hooks.SUBMISSION_RECEIVED).
+        "case": AuditField(_("Vorgang"), Reference("cases.Case")),
+        "file": AuditField(_("Aktenzeichen")),
     },
 )

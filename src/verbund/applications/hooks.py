@@ -6,7 +6,9 @@ belongs to the apps above it, which register here from their ``AppConfig.ready()
 * :data:`SUBMISSION_RECEIVED` — called inside the transaction that creates a
   submission (the back office opens the case in the processing authority's
   inbox). A listener that raises rolls the whole submission back: the citizen
-  gets no reference without a case.
+  gets no reference without a case. What a listener returns (``{"case": 7,
+  "file": "…"}``) is recorded in the submission's one audit entry, so that a
+  submit appends one entry to the authority's chain, not one per app.
 * :data:`SUBMISSION_PAID` — called inside the transaction that records that the
   fee of a submission is paid (the case becomes "received" and its deadline starts).
 * :data:`STATUS_PAGE` — panels of the applicant's status page (the decision, open
@@ -15,7 +17,8 @@ belongs to the apps above it, which register here from their ``AppConfig.ready()
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 from verbund.applications.models import Submission
 from verbund.core.hooks import Hook
@@ -26,6 +29,10 @@ class SubmissionListener(Protocol):
     def __call__(self, *, submission: Submission) -> object: ...
 
 
-SUBMISSION_RECEIVED: Hook[SubmissionListener] = Hook("applications.submission_received")
+class ReceivedListener(Protocol):
+    def __call__(self, *, submission: Submission) -> Mapping[str, Any] | None: ...
+
+
+SUBMISSION_RECEIVED: Hook[ReceivedListener] = Hook("applications.submission_received")
 SUBMISSION_PAID: Hook[SubmissionListener] = Hook("applications.submission_paid")
 STATUS_PAGE: Hook[Panel] = Hook("applications.status_page")

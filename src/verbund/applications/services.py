@@ -234,85 +234,103 @@ def _checked_answers(draft: Draft, form: engine.Form) -> dict[str, Any]:
     return answers
 
 
+class _DraftChanged(Exception):
+    """The draft changed after the caller read it: submit from a fresh, locked read."""
+
+
 def submission_create(*, draft: Draft) -> tuple[Submission, bool]:
     """Submit the draft: exactly one submission per draft, ever.
 
     In one transaction: the submission, its attachments, what the listeners of
     ``hooks.SUBMISSION_RECEIVED`` add (the back office: the case in the processing
-    authority's inbox), the audit entry and the confirmation e-mail task.
-    Returns ``(submission, created)``; a repeated call returns the first
-    submission with ``created=False``. Raises :class:`SubmitRefused` when a
-    page is incomplete.
-    """
+    authority's inbox), the confirmation e-mail task and one audit entry for all of
+    it, written last so that the authority's audit chain is locked only until the
+    commit. Returns ``(submission, created)``; a repeated call returns the first
+    submission with ``created=False``. Raises :class:`SubmitRefused` when a page is
+    incomplete.
 
-    existing = Submission.objects.filter(submit_key=draft.submit_key).first()
-    if existing is not None:
-        return existing, False
+    The draft as the caller read it is submitted without reading it again: the
+    update that marks it submitted applies only while it is unsubmitted and
+    unchanged since that read. Otherwise (a page saved in another tab meanwhile, a
+    second submit) the draft is read again, locked, and the submit repeated from it.
+    """
     form = form_of(draft.version)
+    current: Draft | None = draft if draft.submission_id is None else None
     for _attempt in range(5):
         try:
             with transaction.atomic():
-                locked = Draft.objects.select_for_update().get(pk=draft.pk)
-                if locked.submission_id is not None:
-                    return Submission.objects.get(pk=locked.submission_id), False
-                answers = _checked_answers(locked, form)
-                lines = engine.compute_fees(form, answers, local_fees(locked))
-                total = engine.fee_total(lines)
-                now = timezone.now()
-                status = (
-                    SubmissionStatus.AWAITING_PAYMENT if total > 0 else SubmissionStatus.SUBMITTED
-                )
-                email = str(answers.get(form.contact_email or "", "") or locked.resume_email)
-                submission = Submission.objects.create(
-                    reference=new_reference(timezone.localdate(now).year),
-                    submit_key=locked.submit_key,
-                    service_id=locked.service_id,
-                    version_id=locked.version_id,
-                    place_id=locked.place_id,
-                    responsible_id=locked.authority_id,
-                    authority_id=locked.processing_id,
-                    answers=answers,
-                    fee_lines=[line.as_json() for line in lines],
-                    fee_total=total,
-                    status=status,
-                    status_salt=secrets.token_hex(16),
-                    email=email,
-                    applicant_name=engine.applicant_name(form, answers)[:200],
-                    language=locked.language,
-                    submitted_at=now,
-                )
-                file_ids = [i for f in form.file_fields() for i in answers.get(f.name) or []]
-                Attachment.objects.filter(draft=locked, id__in=file_ids).update(
-                    submission=submission
-                )
-                locked.submission = submission
-                locked.answers = {}
-                locked.save(update_fields=["submission", "answers", "updated_at"])
-                for listener in hooks.SUBMISSION_RECEIVED:
-                    listener(submission=submission)
-                audit_record(
-                    actor=None,
-                    action="submission.create",
-                    obj=submission,
-                    authority=submission.authority_id,
-                    changes={
-                        "reference": submission.reference,
-                        "service": submission.service_id,
-                        "version": submission.version_id,
-                        "responsible": submission.responsible_id,
-                        "fee_total": str(total),
-                        "attachments": len(file_ids),
-                    },
-                )
-                if submission.email:
-                    send_confirmation.enqueue(submission.pk)
-                return submission, True
+                if current is None:
+                    current = (
+                        Draft.objects.select_related("service", "version")
+                        .select_for_update(of=("self",))
+                        .get(pk=draft.pk)
+                    )
+                    if current.submission_id is not None:
+                        return Submission.objects.get(pk=current.submission_id), False
+                return _submit(current, form), True
+        except _DraftChanged:
+            current = None
         except IntegrityError:
             existing = Submission.objects.filter(submit_key=draft.submit_key).first()
             if existing is not None:
                 return existing, False
             # A reference number collided: draw another.
     raise RuntimeError("could not allocate a reference number")
+
+
+def _submit(draft: Draft, form: engine.Form) -> Submission:
+    answers = _checked_answers(draft, form)
+    lines = engine.compute_fees(form, answers, local_fees(draft))
+    total = engine.fee_total(lines)
+    now = timezone.now()
+    status = SubmissionStatus.AWAITING_PAYMENT if total > 0 else SubmissionStatus.SUBMITTED
+    email = str(answers.get(form.contact_email or "", "") or draft.resume_email)
+    submission = Submission.objects.create(
+        reference=new_reference(timezone.localdate(now).year),
+        submit_key=draft.submit_key,
+        service=draft.service,
+        version=draft.version,
+        place_id=draft.place_id,
+        responsible_id=draft.authority_id,
+        authority_id=draft.processing_id,
+        answers=answers,
+        fee_lines=[line.as_json() for line in lines],
+        fee_total=total,
+        status=status,
+        status_salt=secrets.token_hex(16),
+        email=email,
+        applicant_name=engine.applicant_name(form, answers)[:200],
+        language=draft.language,
+        submitted_at=now,
+    )
+    claimed = Draft.objects.filter(
+        pk=draft.pk, submission__isnull=True, updated_at=draft.updated_at
+    ).update(submission=submission, answers={}, updated_at=now)
+    if claimed != 1:
+        raise _DraftChanged
+    file_ids = [i for f in form.file_fields() for i in answers.get(f.name) or []]
+    if file_ids:
+        Attachment.objects.filter(draft=draft, id__in=file_ids).update(submission=submission)
+    facts: dict[str, Any] = {
+        "reference": submission.reference,
+        "service": submission.service_id,
+        "version": submission.version_id,
+        "responsible": submission.responsible_id,
+        "fee_total": str(total),
+        "attachments": len(file_ids),
+    }
+    for listener in hooks.SUBMISSION_RECEIVED:
+        facts.update(listener(submission=submission) or {})
+    if submission.email:
+        send_confirmation.enqueue(submission.pk)
+    audit_record(
+        actor=None,
+        action="submission.create",
+        obj=submission,
+        authority=submission.authority_id,
+        changes=facts,
+    )
+    return submission
 
 
 def submission_mark_paid(*, submission: Submission) -> Submission:

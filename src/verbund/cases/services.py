@@ -30,8 +30,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
+from django.db.models import F, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop, ngettext_lazy
 from django.utils.translation import gettext as _
@@ -296,38 +296,66 @@ def _due_on(authority: Authority, start: dt.datetime, days: int | None) -> dt.da
     return add_working_days(timezone.localdate(start), days, authority.ars)
 
 
-def _next_file_number(authority: Authority, service_id: int, at: dt.datetime) -> str:
-    year = timezone.localdate(at).year
-    settings_row = CaseSettings.objects.filter(authority=authority).first()
-    pattern = settings_row.file_number_pattern if settings_row else DEFAULT_FILE_NUMBER_PATTERN
-    case_type = case_type_of(service_id)
-    counter, _created = FileNumberCounter.objects.select_for_update().get_or_create(
-        authority=authority, year=year
+def _counted(authority_id: int, year: int) -> int:
+    """The next number of the authority's files of ``year``: one statement that counts
+    and locks the counter until the commit (its row is made the first time)."""
+    table = connection.ops.quote_name(FileNumberCounter._meta.db_table)
+    last = connection.ops.quote_name("last")
+    sql = (
+        f"UPDATE {table} SET {last} = {last} + 1 "  # noqa: S608 - names, not input
+        f"WHERE authority_id = %s AND year = %s RETURNING {last}"
     )
-    counter.last += 1
-    counter.save(update_fields=["last"])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [authority_id, year])
+        row = cursor.fetchone()
+        if row is None:
+            FileNumberCounter.objects.bulk_create(
+                [FileNumberCounter(authority_id=authority_id, year=year, last=0)],
+                ignore_conflicts=True,
+            )
+            cursor.execute(sql, [authority_id, year])
+            row = cursor.fetchone()
+    return int(row[0])
+
+
+def _processing_authority(authority_id: int, service_id: int) -> Authority:
+    """The authority that opens a file, with what numbering the file needs (its
+    case settings and the service's file plan code), in one query."""
+    plan = CaseType.objects.filter(service_id=service_id).values("file_plan_code")[:1]
+    return (
+        Authority.objects.select_related("case_settings")
+        .annotate(file_plan_code=Subquery(plan))
+        .get(pk=authority_id)
+    )
+
+
+def _next_file_number(authority: Authority, at: dt.datetime) -> str:
+    year = timezone.localdate(at).year
+    try:
+        pattern = authority.case_settings.file_number_pattern
+    except CaseSettings.DoesNotExist:
+        pattern = DEFAULT_FILE_NUMBER_PATTERN
     return render_file_number(
         pattern,
         year=year,
-        number=counter.last,
-        file_plan_code=case_type.file_plan_code if case_type else "",
+        number=_counted(authority.pk, year),
+        file_plan_code=getattr(authority, "file_plan_code", None) or "",
     )
 
 
 # --- opening and the payment ---------------------------------------------------------
 
 
-def case_open(
-    *, submission: Submission, status: str, processing_days: int | None, note: str = ""
+def _open(
+    *,
+    submission: Submission,
+    status: str,
+    processing_days: int | None,
+    note: str,
+    uploads_only_in_file_fields: bool = False,
 ) -> Case:
-    """Open the case of a submission in its processing authority's inbox.
-
-    Called inside the submission's transaction: the file number, the file's first
-    documents (the submission's attachments) and the first history entry
-    (received, or awaiting payment; the deadline runs from receipt).
-    """
     now = submission.submitted_at
-    authority = Authority.objects.get(pk=submission.authority_id)
+    authority = _processing_authority(submission.authority_id, submission.service_id)
     received = status == CaseStatus.RECEIVED
     case = Case.objects.create(
         submission=submission,
@@ -338,13 +366,20 @@ def case_open(
         reference=submission.reference,
         applicant_name=submission.applicant_name,
         applicant_key=fold(submission.applicant_name),
-        file_number=_next_file_number(authority, submission.service_id, now),
+        file_number=_next_file_number(authority, now),
         status=status,
         received_at=now,
         due_on=_due_on(authority, now, processing_days) if received else None,
     )
     labels = {f.name: f.label for f in form_of(submission.version).file_fields()}
-    for attachment in Attachment.objects.filter(submission=submission).order_by("created_at", "id"):
+    # A submit links only the uploads of the form's file fields: a form without any
+    # has none to look for.
+    attachments = (
+        []
+        if uploads_only_in_file_fields and not labels
+        else Attachment.objects.filter(submission=submission).order_by("created_at", "id")
+    )
+    for attachment in attachments:
         document = CaseDocument.objects.create(
             case=case,
             authority=authority,
@@ -365,6 +400,21 @@ def case_open(
             created_at=attachment.created_at,
         )
     _event(case, EventKind.STATUS, actor=None, note=note, public=True, at=now)
+    if received:
+        _announce(case)
+    return case
+
+
+def case_open(
+    *, submission: Submission, status: str, processing_days: int | None, note: str = ""
+) -> Case:
+    """Open the case of a submission in its processing authority's inbox.
+
+    Called inside the submission's transaction: the file number, the file's first
+    documents (the submission's attachments) and the first history entry
+    (received, or awaiting payment; the deadline runs from receipt).
+    """
+    case = _open(submission=submission, status=status, processing_days=processing_days, note=note)
     audit_record(
         actor=None,
         action="case.open",
@@ -372,8 +422,6 @@ def case_open(
         authority=case.authority_id,
         changes={"status": status, "reference": submission.reference, "file": case.file_number},
     )
-    if received:
-        _announce(case)
     return case
 
 
@@ -398,10 +446,11 @@ def _announce(case: Case) -> None:
         listener(case=case)
 
 
-def case_open_for_submission(*, submission: Submission) -> Case:
+def case_open_for_submission(*, submission: Submission) -> dict[str, Any]:
     """A new submission's case (``applications.hooks.SUBMISSION_RECEIVED``): received
-    at once, or awaiting payment while its fee is open."""
-    return case_open(
+    at once, or awaiting payment while its fee is open. Returns what the submission's
+    audit entry records of it (the submission and its case are one entry)."""
+    case = _open(
         submission=submission,
         status=(
             CaseStatus.AWAITING_PAYMENT
@@ -409,7 +458,10 @@ def case_open_for_submission(*, submission: Submission) -> Case:
             else CaseStatus.RECEIVED
         ),
         processing_days=submission.service.processing_days,
+        note="",
+        uploads_only_in_file_fields=True,
     )
+    return {"case": case.pk, "file": case.file_number}
 
 
 def case_receive_payment(*, submission: Submission) -> Case:

@@ -228,7 +228,7 @@ def audit_log(request: HttpRequest, entries: QuerySet[AuditEntry]) -> dict[str, 
         shown = _filtered(entries, form.cleaned_data)
         filtered = any(form.cleaned_data.get(name) for name in form.fields)
     page: Page[AuditEntry] = Paginator(
-        shown.select_related("actor").order_by("-sequence"), PAGE_SIZE
+        shown.select_related("actor").order_by("-id"), PAGE_SIZE
     ).get_page(request.GET.get("page"))
     query = request.GET.copy() if filtered else QueryDict(mutable=True)
     query.pop("page", None)

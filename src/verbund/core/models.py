@@ -21,12 +21,22 @@ class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
         raise AppendOnlyError("Audit entries cannot be deleted.")
 
 
-class AuditEntry(models.Model):
-    """One recorded write. ``entry_hash`` covers the entry's content and the
-    previous entry's hash, so changing or removing any entry breaks the chain
-    from there on (``verbund verify-audit``)."""
+PLATFORM_CHAIN = "platform"
 
-    sequence = models.PositiveBigIntegerField(unique=True)
+
+class AuditEntry(models.Model):
+    """One recorded write, a link in its tenant's chain.
+
+    Every authority has its own chain (``authority:<id>``), every network one for
+    its network-level writes (``network:<id>``), and writes of no tenant go to
+    ``platform``. ``sequence`` numbers the entries of one chain from 1;
+    ``entry_hash`` covers the entry's content and the previous entry's hash in
+    the same chain, so changing or removing any entry breaks its chain from there
+    on (``verbund verify-audit``). The primary key orders entries across chains.
+    """
+
+    chain = models.CharField(max_length=40, default=PLATFORM_CHAIN)
+    sequence = models.PositiveBigIntegerField()
     created_at = models.DateTimeField()
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -66,14 +76,19 @@ class AuditEntry(models.Model):
     class Meta:
         verbose_name = _("Protokolleintrag")
         verbose_name_plural = _("Protokolleinträge")
-        ordering = ["-sequence"]
+        ordering = ["-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["chain", "sequence"], name="core_auditentry_chain_sequence"
+            )
+        ]
         indexes = [
-            models.Index(fields=["authority", "-sequence"]),
-            models.Index(fields=["network", "-sequence"]),
+            models.Index(fields=["authority", "-id"], name="core_audit_authority_id"),
+            models.Index(fields=["network", "-id"], name="core_audit_network_id"),
         ]
 
     def __str__(self) -> str:
-        return f"#{self.sequence} {self.action}"
+        return f"#{self.pk} {self.action}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         # Integrity guard, not business logic: an entry is written once.
@@ -85,16 +100,17 @@ class AuditEntry(models.Model):
         raise AppendOnlyError("Audit entries cannot be deleted.")
 
 
-class AuditChainHead(models.Model):
-    """Single row that serialises appends: writers lock it, read the last
-    hash and sequence, append, and move it on."""
+class AuditChain(models.Model):
+    """The head of one chain: writers of that chain lock this row, read the last
+    hash and sequence, append, and move it on. Writers of different chains (two
+    authorities) never wait for each other."""
 
-    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    key = models.CharField(primary_key=True, max_length=40)
     last_sequence = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64)
 
     def __str__(self) -> str:
-        return f"audit head #{self.last_sequence}"
+        return f"{self.key} #{self.last_sequence}"
 
 
 class Generation(models.Model):

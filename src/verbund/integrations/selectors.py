@@ -8,9 +8,10 @@ and an unknown reference all give ``None`` (the API answers 404 alike).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from verbund.cases.models import Case, CaseStatus
 from verbund.cases.selectors import case_of_reference
@@ -55,12 +56,31 @@ def client_submissions(client: ApiClient, *, only_new: bool) -> QuerySet[Case]:
         Case.objects.filter(authority_id=client.authority_id)
         .exclude(status=CaseStatus.AWAITING_PAYMENT)
         .select_related("service")
+        # Only what a list row shows: not the service's long texts, not the case's notes.
+        .only(*SUBMISSION_ROW_FIELDS)
         .annotate(acknowledged=_acknowledged_by(client))
         .order_by("-received_at", "-id")
     )
     if only_new:
         cases = cases.filter(acknowledged=False)
     return cases
+
+
+SUBMISSION_ROW_FIELDS = (
+    "reference",
+    "status",
+    "version",
+    "received_at",
+    "service__slug",
+    "service__leika_key",
+    "service__title",
+)
+
+
+def after_position(cases: QuerySet[Case], received_at: dt.datetime, pk: int) -> QuerySet[Case]:
+    """The cases after ``(received_at, pk)`` in the list's order (newest first): the
+    keyset page that follows a cursor, found through the index, however deep."""
+    return cases.filter(Q(received_at__lt=received_at) | Q(received_at=received_at, pk__lt=pk))
 
 
 def client_case(client: ApiClient, reference: str) -> Case | None:

@@ -137,7 +137,7 @@ def membership_detail(request: HttpRequest, pk: int, membership_pk: int) -> Http
             "membership": membership,
             "today": timezone.localdate(),
             "periods": periods,
-            "log": describe_entries(list(entries.select_related("actor").order_by("sequence"))),
+            "log": describe_entries(list(entries.select_related("actor").order_by("id"))),
             "may_change": may_change,
             "end_form": MembershipEndForm() if may_change and membership.left_on is None else None,
         },

@@ -96,7 +96,7 @@ def state(item: RoadmapItem) -> tuple[str, str | None, str | None, list[str]]:
 def actions() -> list[str]:
     return list(
         AuditEntry.objects.filter(action__startswith="networks.roadmap_")
-        .order_by("sequence")
+        .order_by("id")
         .values_list("action", flat=True)
     )
 
