@@ -171,6 +171,43 @@ DEFINITION: dict[str, Any] = {
     ],
     "contact": {"email": "email", "name": "name"},
 }
+# Issue #13's small form: 2 pages of 3 questions, no login, no payment, no upload.
+SMALL_DEFINITION: dict[str, Any] = {
+    "schema": {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "properties": {
+            "vorname": {"type": "string", "title": "Vorname", "maxLength": 100},
+            "nachname": {"type": "string", "title": "Nachname", "maxLength": 100},
+            "email": {"type": "string", "format": "email", "title": "Ihre E-Mail-Adresse"},
+            "geburtsdatum": {
+                "type": "string",
+                "format": "date",
+                "title": "Ihr Geburtsdatum",
+                "x-date": "past",
+            },
+            "anzahl": {
+                "type": "integer",
+                "title": "Wie viele Räder?",
+                "minimum": 1,
+                "maximum": 9,
+            },
+            "bemerkung": {"type": "string", "title": "Bemerkung (freiwillig)", "maxLength": 500},
+        },
+        "required": ["vorname", "nachname", "email", "geburtsdatum", "anzahl"],
+    },
+    "steps": [
+        {"key": "person", "title": "Angaben zu Ihnen", "fields": ["vorname", "nachname", "email"]},
+        {
+            "key": "angaben",
+            "title": "Ihr Antrag",
+            "fields": ["geburtsdatum", "anzahl", "bemerkung"],
+        },
+    ],
+    "contact": {"email": "email", "name": "nachname"},
+}
+FORMS = {"lastenrad": None, "small": SMALL_DEFINITION}  # None: DEFINITION (set below)
+
 # Answers that a kind alone does not determine: "Nein" shows the conditional step.
 FIELD_VALUES = {"erstantrag": "nein", "aktenzeichen": "LR-2025-1234"}
 LONG_TEXT = (
@@ -263,7 +300,11 @@ def digest(answers: Any) -> str:
 # --- inside Django: the world and the inventory ---------------------------------------------
 
 
-def setup_world() -> None:
+def definition_of(form: str) -> dict[str, Any]:
+    return FORMS[form] or DEFINITION
+
+
+def setup_world(form: str = "lastenrad") -> None:
     """Build the bench's world through the audited services; print the service key."""
     import django
 
@@ -333,7 +374,7 @@ def setup_world() -> None:
             online=True,
             started_on=dt.date(2025, 1, 1),
         )
-        form_version_create(actor=None, service=service, definition=DEFINITION)
+        form_version_create(actor=None, service=service, definition=definition_of(form))
         create_baseline_table()
     print(json.dumps({"service": service.key}))
 
@@ -1115,8 +1156,8 @@ def _bench(
     _django(
         database_url, sys.executable, "-m", "verbund", "import_gv100ad", str(common.DEMO_REGISTER)
     )
-    world = json.loads(_django(database_url, sys.executable, __file__, "--world"))
-    plan = journey_plan(DEFINITION)
+    world = json.loads(_django(database_url, sys.executable, __file__, "--world", args.form))
+    plan = journey_plan(definition_of(args.form))
     plan["start"] = f"/antrag/neu/{world['service']}/?ort={MERZENICH}"
     ledger = Ledger(plan)
     log = tmp / f"gunicorn-{name}.log"
@@ -1203,8 +1244,8 @@ def _bench(
 
 
 def main() -> None:
-    if sys.argv[1:] == ["--world"]:
-        setup_world()
+    if sys.argv[1:2] == ["--world"]:
+        setup_world(*sys.argv[2:3])
         return
     if sys.argv[1:] == ["--inventory"]:
         inventory()
@@ -1226,6 +1267,12 @@ def main() -> None:
         default="outer:300",
         help="crash test: hold each submit's answer (outer:MS after the session is saved, "
         "inner:MS before; none)",
+    )
+    parser.add_argument(
+        "--form",
+        choices=sorted(FORMS),
+        default="lastenrad",
+        help="lastenrad: the 6-page form; small: 2 pages of 3 questions (issue #13)",
     )
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-sqlite", action="store_true")

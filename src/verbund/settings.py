@@ -110,6 +110,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: counts and times every answer, the middleware's own refusals included.
+    "verbund.core.metrics.MetricsMiddleware",
     "verbund.core.middleware.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -326,6 +328,10 @@ VERBUND_OPERATOR_ADDRESS = os.environ.get("VERBUND_OPERATOR_ADDRESS", "").replac
 VERBUND_OPERATOR_EMAIL = os.environ.get("VERBUND_OPERATOR_EMAIL", "")
 if os.environ.get("VERBUND_ACCESSIBILITY_STATEMENT_DATE"):
     VERBUND_ACCESSIBILITY_STATEMENT_DATE = os.environ["VERBUND_ACCESSIBILITY_STATEMENT_DATE"]
+
+# `GET /metrics` answers only requests with `Authorization: Bearer <this token>`
+# (404 while it is empty); see docs/operations.md, "Health and metrics".
+VERBUND_METRICS_TOKEN = os.environ.get("VERBUND_METRICS_TOKEN", "")
 
 # Users created by `verbund load-demo` may skip the second factor; nobody else can.
 VERBUND_DEMO = _env_bool("VERBUND_DEMO", False)

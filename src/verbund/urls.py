@@ -3,7 +3,13 @@ audited service functions; operators use the `verbund` command line."""
 
 from django.urls import include, path
 
+from verbund.core import health, metrics
+
 urlpatterns = [
+    # For the operator's balancer and monitoring (docs/operations.md, "Health and metrics").
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("verbund.api.urls")),
     path("leistungen/", include("verbund.catalogue.urls")),

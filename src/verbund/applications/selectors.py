@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from typing import Any
 from urllib.parse import urlencode
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
+from prometheus_client.core import CounterMetricFamily, Metric
 
 from verbund.applications.models import Attachment, Draft, Submission
 from verbund.formengine.selectors import services_with_forms
@@ -75,3 +77,22 @@ class OnlineApplications:
     def start_url(self, *, service_key: str, place_ars: str) -> str:
         start = reverse("applications:start", kwargs={"key": service_key})
         return f"{start}?{urlencode({'ort': place_ars})}"
+
+
+def submissions_metrics() -> Iterator[Metric]:
+    """``verbund_submissions_total`` per processing authority (its ARS), for
+    ``/metrics`` (``core.metrics.METRICS``): one grouped count over the index."""
+    family = CounterMetricFamily(
+        "verbund_submissions",
+        "Submissions received, per processing authority (ARS)",
+        labels=["authority"],
+    )
+    rows = (
+        Submission.objects.order_by()
+        .values_list("authority__ars")
+        .annotate(n=Count("id"))
+        .values_list("authority__ars", "n")
+    )
+    for ars, count in rows:
+        family.add_metric([ars], count)
+    yield family

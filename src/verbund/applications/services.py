@@ -9,6 +9,7 @@ import datetime as dt
 import secrets
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -249,25 +250,30 @@ def submission_create(*, draft: Draft) -> tuple[Submission, bool]:
     submission with ``created=False``. Raises :class:`SubmitRefused` when a page is
     incomplete.
 
-    The draft as the caller read it is submitted without reading it again: the
-    update that marks it submitted applies only while it is unsubmitted and
-    unchanged since that read. Otherwise (a page saved in another tab meanwhile, a
+    The draft as the caller read it is checked before the transaction and submitted
+    without reading it again: the update that marks it submitted applies only while
+    it is unsubmitted and unchanged since that read. Otherwise (a page saved in another tab meanwhile, a
     second submit) the draft is read again, locked, and the submit repeated from it.
     """
     form = form_of(draft.version)
     current: Draft | None = draft if draft.submission_id is None else None
     for _attempt in range(5):
         try:
+            if current is not None:
+                # Checked before the transaction: on SQLite the write lock is held from
+                # its start, so the checks would hold up every other writer.
+                checked = _checked(current, form)
+                with transaction.atomic():
+                    return _submit(current, form, checked), True
             with transaction.atomic():
-                if current is None:
-                    current = (
-                        Draft.objects.select_related("service", "version")
-                        .select_for_update(of=("self",))
-                        .get(pk=draft.pk)
-                    )
-                    if current.submission_id is not None:
-                        return Submission.objects.get(pk=current.submission_id), False
-                return _submit(current, form), True
+                current = (
+                    Draft.objects.select_related("service", "version")
+                    .select_for_update(of=("self",))
+                    .get(pk=draft.pk)
+                )
+                if current.submission_id is not None:
+                    return Submission.objects.get(pk=current.submission_id), False
+                return _submit(current, form, _checked(current, form)), True
         except _DraftChanged:
             current = None
         except IntegrityError:
@@ -278,10 +284,21 @@ def submission_create(*, draft: Draft) -> tuple[Submission, bool]:
     raise RuntimeError("could not allocate a reference number")
 
 
-def _submit(draft: Draft, form: engine.Form) -> Submission:
+@dataclass(frozen=True)
+class _Checked:
+    answers: dict[str, Any]
+    lines: list[engine.FeeLine]
+    total: Decimal
+
+
+def _checked(draft: Draft, form: engine.Form) -> _Checked:
     answers = _checked_answers(draft, form)
     lines = engine.compute_fees(form, answers, local_fees(draft))
-    total = engine.fee_total(lines)
+    return _Checked(answers, lines, engine.fee_total(lines))
+
+
+def _submit(draft: Draft, form: engine.Form, checked: _Checked) -> Submission:
+    answers, lines, total = checked.answers, checked.lines, checked.total
     now = timezone.now()
     status = SubmissionStatus.AWAITING_PAYMENT if total > 0 else SubmissionStatus.SUBMITTED
     email = str(answers.get(form.contact_email or "", "") or draft.resume_email)
