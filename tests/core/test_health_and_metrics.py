@@ -64,9 +64,7 @@ def test_readyz_is_503_and_names_the_failed_check(
 
 
 @pytest.mark.parametrize("header", [None, "Bearer wrong", f"Token {TOKEN}", f"Bearer {TOKEN}x"])
-def test_metrics_are_not_public(
-    client: Client, settings: Any, header: str | None
-) -> None:
+def test_metrics_are_not_public(client: Client, settings: Any, header: str | None) -> None:
     settings.VERBUND_METRICS_TOKEN = TOKEN
     headers = {"HTTP_AUTHORIZATION": header} if header else {}
     assert client.get("/metrics", **headers).status_code == 404

@@ -252,8 +252,9 @@ def submission_create(*, draft: Draft) -> tuple[Submission, bool]:
 
     The draft as the caller read it is checked before the transaction and submitted
     without reading it again: the update that marks it submitted applies only while
-    it is unsubmitted and unchanged since that read. Otherwise (a page saved in another tab meanwhile, a
-    second submit) the draft is read again, locked, and the submit repeated from it.
+    it is unsubmitted and unchanged since that read. Otherwise (a page saved in
+    another tab meanwhile, a second submit) the draft is read again, locked, and the
+    submit repeated from it.
     """
     form = form_of(draft.version)
     current: Draft | None = draft if draft.submission_id is None else None
