@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -135,7 +136,7 @@ def file_columns() -> list[FileColumn]:
                     FileColumn(
                         label=f"{meta.label}.{each.name}",
                         table=meta.db_table,
-                        pk=meta.pk.column,  # type: ignore[union-attr]
+                        pk=meta.pk.column,
                         column=each.column,
                         storage=_storage_alias(each.storage),
                     )
@@ -281,8 +282,11 @@ def _sha256_of(stream: IO[bytes]) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def _write_mode(path: Path) -> str:
-    return "w:gz" if path.name.endswith((".gz", ".tgz")) else "w"
+def _open_for_writing(path: Path, raw: IO[bytes]) -> tarfile.TarFile:
+    """gzip-compressed for a name ending in .gz or .tgz, a plain tar otherwise."""
+    if path.name.endswith((".gz", ".tgz")):
+        return tarfile.open(fileobj=raw, mode="w:gz")
+    return tarfile.open(fileobj=raw, mode="w")
 
 
 def _add(archive: tarfile.TarFile, arcname: str, source: IO[bytes], size: int) -> None:
@@ -318,7 +322,7 @@ def backup_create(path: Path) -> BackupResult:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         files: list[dict[str, Any]] = []
         missing: list[MissingFile] = []
-        with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode=_write_mode(path)) as tar:
+        with os.fdopen(fd, "wb") as raw, _open_for_writing(path, raw) as tar:
             with dump.open("rb") as stream:
                 database_sha, database_size = _sha256_of(stream)
                 stream.seek(0)
@@ -363,21 +367,9 @@ def backup_create(path: Path) -> BackupResult:
                 ],
             }
             encoded = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
-            _add(tar, MANIFEST, _BytesReader(encoded), len(encoded))
+            _add(tar, MANIFEST, io.BytesIO(encoded), len(encoded))
         os.replace(partial, path)
     return BackupResult(path=path, manifest=manifest, missing=missing)
-
-
-class _BytesReader:
-    def __init__(self, data: bytes) -> None:
-        self._data = data
-        self._at = 0
-
-    def read(self, size: int = -1) -> bytes:
-        end = len(self._data) if size < 0 else self._at + size
-        chunk = self._data[self._at : end]
-        self._at += len(chunk)
-        return chunk
 
 
 # --- restore ----------------------------------------------------------------------------
@@ -463,7 +455,7 @@ def _open_archive(path: Path) -> Iterator[tarfile.TarFile]:
     if not path.is_file():
         raise BackupError(f"No such backup: {path}.")
     try:
-        tar = tarfile.open(path, mode="r:*")
+        tar = tarfile.open(path, mode="r:*")  # noqa: SIM115  (closed below)
     except tarfile.TarError as error:
         raise BackupError(f"{path} is not a readable tar archive: {error}.") from error
     with tar:
