@@ -29,6 +29,10 @@ VERBUND = [sys.executable, "-m", "verbund"]
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 
 
+def _select_all(table: str) -> str:
+    return f'SELECT * FROM "{table}"'  # noqa: S608  (names read from the catalogue)
+
+
 @dataclass(frozen=True)
 class Instance:
     """A database (URL) and its private storage, as a separate process sees them."""
@@ -63,8 +67,7 @@ class Instance:
                     )
                 ]
                 return {
-                    t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)  # noqa: S608
-                    for t in tables
+                    t: sorted(conn.execute(_select_all(t)).fetchall(), key=repr) for t in tables
                 }
         import psycopg
 
@@ -75,9 +78,7 @@ class Instance:
                     "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
                 )
             ]
-            return {
-                t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables
-            }
+            return {t: sorted(conn.execute(_select_all(t)).fetchall(), key=repr) for t in tables}
 
 
 def files_of(root: Path) -> dict[str, bytes]:
