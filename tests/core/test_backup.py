@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 import tarfile
@@ -179,6 +180,10 @@ def test_round_trip_on_sqlite(demo_sqlite: Instance, demo_archive: Path, tmp_pat
     chains = len(manifest_of(demo_archive)["audit_chains"])
     assert f"Audit trail intact: {entries} entries in {chains} chains verified." in done.stdout
     assert_same(demo_sqlite, target)
+    assert stat.S_IMODE(demo_archive.stat().st_mode) == 0o600
+    assert {stat.S_IMODE(p.stat().st_mode) for p in target.private.rglob("*") if p.is_file()} == {
+        0o600
+    }
     verified = target.run("verify-audit")
     assert verified.returncode == 0, verified.stderr
     assert f"{entries} entries in {chains} chains verified" in verified.stdout
@@ -218,6 +223,40 @@ def test_restore_refuses_a_target_with_data_unless_forced(
         **files_of(demo_sqlite.private),
         "own/note.txt": b"the target's own file",
     }
+
+
+def _rewritten(archive: Path, destination: Path, change: Any) -> None:
+    """A copy of the archive with each member's bytes passed through ``change``."""
+    with tarfile.open(archive) as source, tarfile.open(destination, "w:gz") as copy:
+        for member in source.getmembers():
+            stream = source.extractfile(member)
+            assert stream is not None
+            data = change(member.name, stream.read())
+            member.size = len(data)
+            copy.addfile(member, io.BytesIO(data))
+
+
+def test_restore_refuses_a_backup_of_a_newer_version(demo_archive: Path, tmp_path: Path) -> None:
+    def newer(name: str, data: bytes) -> bytes:
+        if name != "manifest.json":
+            return data
+        manifest = json.loads(data)
+        manifest["migrations"]["cases"].append("0099_from_the_future")
+        return json.dumps(manifest).encode()
+
+    newer_archive = tmp_path / "newer.tar.gz"
+    _rewritten(demo_archive, newer_archive, newer)
+    target = sqlite_instance(tmp_path / "target")
+
+    refused = target.run("restore", str(newer_archive))
+
+    assert refused.returncode == 1
+    assert (
+        "The backup was made by a newer version of Verbund (migrations unknown here: "
+        "cases.0099_from_the_future). Install that version first." in refused.stderr
+    )
+    assert target.rows() == {}
+    assert files_of(target.private) == {}
 
 
 def _tampered_copy(archive: Path, destination: Path) -> str:

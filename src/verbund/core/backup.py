@@ -42,6 +42,7 @@ from typing import IO, Any
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import connection, connections, models, transaction
 from django.db.migrations.loader import MigrationLoader
@@ -301,7 +302,10 @@ def _storage_path(alias: str, name: str) -> Path:
     storage = storages[alias]
     if not isinstance(storage, FileSystemStorage):
         raise BackupError(f"Storage {alias!r} is not on the file system.")
-    return Path(storage.path(name))  # refuses names outside the storage
+    try:
+        return Path(storage.path(name))
+    except SuspiciousFileOperation as error:
+        raise BackupError(f"The file name {name!r} lies outside storage {alias!r}.") from error
 
 
 def backup_create(path: Path) -> BackupResult:
