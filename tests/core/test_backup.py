@@ -259,6 +259,25 @@ def test_restore_refuses_a_backup_of_a_newer_version(demo_archive: Path, tmp_pat
     assert files_of(target.private) == {}
 
 
+def test_restore_of_an_older_backup_asks_for_migrate(demo_archive: Path, tmp_path: Path) -> None:
+    def older(name: str, data: bytes) -> bytes:
+        if name != "manifest.json":
+            return data
+        manifest = json.loads(data)
+        manifest["migrations"]["cases"].pop()
+        return json.dumps(manifest).encode()
+
+    older_archive = tmp_path / "older.tar.gz"
+    _rewritten(demo_archive, older_archive, older)
+    target = sqlite_instance(tmp_path / "target")
+
+    done = target.run("restore", str(older_archive))
+
+    assert done.returncode == 0, done.stderr
+    assert "predates 1 migrations of this version. Run `verbund migrate`, then " in done.stdout
+    assert "Audit trail intact" not in done.stdout
+
+
 def _tampered_copy(archive: Path, destination: Path) -> str:
     """The archive with the first of its files changed (same size); that file's name."""
     changed = ""
