@@ -72,7 +72,14 @@ class Partner:
     methods: tuple[str, ...] = ("GET",)
 
 
-ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner] = {
+@dataclass(frozen=True)
+class Operator:
+    """For the operator's monitoring, behind a token of the installation's settings
+    (``VERBUND_METRICS_TOKEN``): without it the URL does not exist (404), for an
+    anonymous visitor and for A's most privileged staff user alike."""
+
+
+ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner | Operator] = {
     # The citizen's application: public start, everything after it behind a secret.
     "catalogue:place": Public(lambda w: {"ars": w.b.authority.ars}),
     "applications:start": Public(
@@ -117,6 +124,10 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner] = {
     "payments:simulator": Citizen(lambda w, app: {"transaction_id": uuid.uuid4()}),
     # Public reference data, the portal and login
     "set_language": Public(),
+    # The balancer's probes answer everybody, and say nothing about tenants.
+    "healthz": Public(),
+    "readyz": Public(),
+    "metrics": Operator(),
     "portal:home": Public(),
     "portal:platform_legal": Public(lambda w: {"kind": "datenschutz"}),
     # A member's published legal pages are public by nature (TMG/DDG, BITV 2.0).
@@ -836,6 +847,20 @@ def test_public_urls_answer_anonymous(name: str, world: World) -> None:
     response = Client().get(reverse(name, kwargs=route.kwargs(world)), route.query(world))
     # set_language answers GET with a redirect; everything else renders.
     assert response.status_code in ({302} if name == "set_language" else {200})
+
+
+@pytest.mark.parametrize("name", sorted(n for n, k in ROUTES.items() if isinstance(k, Operator)))
+def test_operator_urls_do_not_exist_without_their_token(
+    name: str, world: World, settings: Any
+) -> None:
+    settings.VERBUND_METRICS_TOKEN = "the-operators-token"
+    clients = (Client(), logged_in(world.a.user))
+    before = _snapshot()
+    for client in clients:
+        assert client.get(reverse(name)).status_code == 404
+        assert client.get(reverse(name), HTTP_AUTHORIZATION="Bearer wrong").status_code == 404
+        assert client.post(reverse(name)).status_code in {404, 405}
+    assert _snapshot() == before
 
 
 CITIZEN_ROUTES = sorted(name for name, kind in ROUTES.items() if isinstance(kind, Citizen))
