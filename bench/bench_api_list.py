@@ -579,6 +579,24 @@ def floor(
     }
 
 
+def quiet_floor(
+    name: str, captured: list[list[str]], clients: int, tmp: Path, args: argparse.Namespace
+) -> dict[str, Any]:
+    """The floor, measured again while others took more than ``--max-foreign`` %."""
+    best: dict[str, Any] | None = None
+    for attempt in range(args.retries + 1):
+        figures = floor(name, captured, clients, args.floor_seconds, tmp)
+        if best is None or figures["foreign_cpu"] < best["foreign_cpu"]:
+            best = figures
+        if figures["foreign_cpu"] <= args.max_foreign:
+            break
+        print(f"    (others took {figures['foreign_cpu']:.0f} % of the CPU: again)", flush=True)
+        if attempt < args.retries:
+            time.sleep(args.pause)
+    assert best is not None
+    return best
+
+
 # --- the driver ---------------------------------------------------------------------------
 
 
@@ -621,9 +639,9 @@ def _wait(port: int, token: str, timeout: float = 60.0) -> None:
 def bench(tmp: Path, args: argparse.Namespace) -> dict[str, Any]:
     env = inbox._env(f"{common.POSTGRES_SERVER}/{POSTGRES_DB}", str(tmp / "data"))
     out: dict[str, Any] = {"clients": args.client_counts}
+    _run(env, "-m", "verbund", "collectstatic", "--no-input")  # as in production
     if not args.reuse:
         setup = {"migrate_s": _run(env, "-m", "verbund", "migrate", "--no-input", "-v", "0")}
-        _run(env, "-m", "verbund", "collectstatic", "--no-input")
         setup["load_demo_s"] = _run(env, "-m", "verbund", "load_demo")
         print(
             f"migrate {setup['migrate_s']:.1f} s, load_demo {setup['load_demo_s']:.1f} s; "
@@ -664,7 +682,7 @@ def bench(tmp: Path, args: argparse.Namespace) -> dict[str, Any]:
     out["floor"] = {}
     for scenario in SCENARIOS:
         for clients in args.client_counts:
-            figures = floor(scenario, local[scenario]["sql"], clients, args.floor_seconds, tmp)
+            figures = quiet_floor(scenario, local[scenario]["sql"], clients, tmp, args)
             out["floor"][f"{scenario}/{clients}"] = figures
             print(
                 f"  {scenario:<8} {clients} clients: {figures['tps']:7.1f} tx/s  p50 "
