@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
-from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -49,7 +48,7 @@ from verbund.api.partner_serializers import (
     case_state_json,
     document_json,
     submission_json,
-    submission_summary_json,
+    submission_summaries_json,
 )
 from verbund.cases.models import Case
 from verbund.cases.selectors import case_documents, case_version, decision_pdf_version
@@ -63,6 +62,7 @@ from verbund.core.limits import API_FIELDS_BYTES, api_body_limit
 from verbund.core.storage import private_download
 from verbund.integrations.models import ApiClient, Scope
 from verbund.integrations.selectors import (
+    SUBMISSION_ROW_VALUES,
     acknowledgement_of,
     after_position,
     client_actor,
@@ -315,34 +315,34 @@ class SubmissionList(PartnerView):
         data = params.validated_data
         size = data.get("page_size", DEFAULT_PAGE_SIZE)
         cases = client_submissions(client, only_new=data["state"] == "new")
+        # Tuples, not model instances (SUBMISSION_ROW_VALUES: id and receipt time first).
+        rows_of = cases.values_list(*SUBMISSION_ROW_VALUES)
         # Links without a URL resolver call per row: the list's own URL plus the reference.
         prefix = request.build_absolute_uri(reverse("api:submissions")) + "/"
         if "cursor" in data:
             if data["cursor"] is not None:
-                cases = after_position(cases, *data["cursor"])
-            rows = list(cases[: size + 1])  # one more tells whether a next page exists
+                rows_of = after_position(rows_of, *data["cursor"])
+            rows = list(rows_of[: size + 1])  # one more tells whether a next page exists
             more = len(rows) > size
             rows = rows[:size]
-            token = cursor_encode(rows[-1].received_at, rows[-1].pk) if more else None
+            token = cursor_encode(rows[-1][1], rows[-1][0]) if more else None
             links = {"next": cursor_link(request, token), "previous": None}
             count = None
         else:
             number = data.get("page", 1)
             count = cases.count()
-            rows = list(cases[(number - 1) * size : number * size])
+            rows = list(rows_of[(number - 1) * size : number * size])
             if number > 1 and not rows:
                 raise NotFound(_("Diese Seite gibt es nicht."))
             links = page_links(request, number, size, count)
             more = number * size < count
-            token = cursor_encode(rows[-1].received_at, rows[-1].pk) if more else None
+            token = cursor_encode(rows[-1][1], rows[-1][0]) if more else None
         return Response(
             {
                 "count": count,
                 **links,
                 "nextCursor": token,
-                "results": [
-                    submission_summary_json(c, prefix + quote(c.reference, safe="")) for c in rows
-                ],
+                "results": submission_summaries_json(rows, prefix),
             }
         )
 

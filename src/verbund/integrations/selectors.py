@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -77,10 +78,33 @@ SUBMISSION_ROW_FIELDS = (
 )
 
 
-def after_position(cases: QuerySet[Case], received_at: dt.datetime, pk: int) -> QuerySet[Case]:
+# The columns of a list row as tuples (``values_list``), in the order that
+# ``api.partner_serializers.submission_summaries_json`` reads them.
+SUBMISSION_ROW_VALUES = (
+    "pk",
+    "received_at",
+    "reference",
+    "status",
+    "version",
+    "service__slug",
+    "service__leika_key",
+    "service__title",
+    "acknowledged",
+)
+
+
+def after_position(
+    cases: QuerySet[Case, Any], received_at: dt.datetime, pk: int
+) -> QuerySet[Case, Any]:
     """The cases after ``(received_at, pk)`` in the list's order (newest first): the
-    keyset page that follows a cursor, found through the index, however deep."""
-    return cases.filter(Q(received_at__lt=received_at) | Q(received_at=received_at, pk__lt=pk))
+    keyset page that follows a cursor, found through the index, however deep. The
+    redundant ``received_at <= …`` is what the (authority, received_at) index can seek
+    to; the OR alone is only a filter, and PostgreSQL read every newer case first
+    (12 ms at page 800 of 1,000, 0.3 ms with it)."""
+    return cases.filter(
+        Q(received_at__lte=received_at),
+        Q(received_at__lt=received_at) | Q(received_at=received_at, pk__lt=pk),
+    )
 
 
 def client_case(client: ApiClient, reference: str) -> Case | None:
