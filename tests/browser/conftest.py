@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page
+from playwright.sync_api import BrowserContext, ConsoleMessage, Locator, Page
+from playwright.sync_api import Error as PlaywrightError
 
 from verbund.accounts.models import User
 
@@ -116,20 +117,53 @@ def assert_accessible(page: Page) -> None:
 
     axe is evaluated through the DevTools protocol, which the page's
     Content-Security-Policy does not govern; ``add_script_tag`` would insert an
-    inline script, which the policy blocks (and reports)."""
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.evaluate(_axe_source())
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        WCAG_TAGS,
-    )
-    violations = result["violations"]
-    assert violations == [], f"axe on {page.url}:\n{_describe(violations)}"
+    inline script, which the policy blocks (and reports).
+
+    A click on a link starts a navigation that may still be under way when the
+    test calls this: axe then meets a document that is being replaced. The run
+    waits for the page to load and, when the document changed under it, runs
+    again on the new one (at most three times)."""
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            if not page.evaluate("() => typeof window.axe === 'object'"):
+                page.evaluate(_axe_source())
+            result = page.evaluate(
+                "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                WCAG_TAGS,
+            )
+        except PlaywrightError as error:
+            if attempt == 2 or not _navigated_away(str(error)):
+                raise
+            page.wait_for_timeout(100)
+            continue
+        violations = result["violations"]
+        assert violations == [], f"axe on {page.url}:\n{_describe(violations)}"
+        return
+
+
+# What Chromium reports when the page's document was replaced during an evaluation.
+_NAVIGATION_MARKS = (
+    "Execution context was destroyed",
+    "reading 'documentElement'",
+    "axe is not defined",
+)
+
+
+def _navigated_away(message: str) -> bool:
+    return any(mark in message for mark in _NAVIGATION_MARKS)
 
 
 @pytest.fixture
 def axe() -> Callable[[Page], None]:
     return assert_accessible
+
+
+def follow(link: Locator) -> None:
+    """Click a link and wait until the page it leads to has loaded, so that
+    what the test does next (axe above all) meets the new page."""
+    with link.page.expect_navigation(wait_until="load"):
+        link.click()
 
 
 def login(context: BrowserContext, live_server_url: str, user: User) -> None:

@@ -12,6 +12,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Locator, Page, expect
 
+from tests.browser.conftest import follow
 from verbund.authorities.models import Authority
 from verbund.core.models import AuditEntry
 
@@ -51,7 +52,7 @@ def test_the_authority_admin_reads_the_audit_log(page: Page, live_server: object
     page.get_by_label("Benutzername").fill("admin.merzenich")
     page.get_by_label("Passwort").fill(PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
-    page.get_by_role("link", name="Merzenich", exact=True).click()
+    follow(page.get_by_role("link", name="Merzenich", exact=True))
     axe(page)
     page.get_by_role("link", name="Protokoll").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Protokoll: Merzenich")

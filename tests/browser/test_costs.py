@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.conftest import login
+from tests.browser.conftest import follow, login
 from tests.factories import AdoptionFactory, NetworkRoleFactory, OfficeFactory, make_user
 from tests.networks.costs.test_costs import JAN_1, World
 from tests.networks.costs.test_costs import world as world  # the fixture, re-exported
@@ -51,7 +51,7 @@ def test_coordinator_allocates_costs_and_reads_the_reuse_report(
     expect(_h1(page)).to_have_text("Kostenverteilung: DLZ Beispiel")
     expect(page.get_by_text("Noch keine Haushaltsposten angelegt.")).to_be_visible()
     axe(page)
-    page.get_by_role("link", name="Posten anlegen").click()
+    follow(page.get_by_role("link", name="Posten anlegen"))
     axe(page)
     page.get_by_label("Bezeichnung").fill("Laufende Kosten der DLZ 2026")
     page.get_by_label("Zu verteilender Betrag (netto, €)").fill("600000,00")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.conftest import login
+from tests.browser.conftest import follow, login
 from tests.factories import NetworkRoleFactory, make_user
 from tests.networks.groups.test_groups import Wue
 from tests.networks.groups.test_groups import wue as wue  # the fixture, re-exported
@@ -47,7 +47,7 @@ def test_coordinator_runs_a_project_group(
     expect(page.get_by_text("Noch keine Projektgruppen angelegt.")).to_be_visible()
     axe(page)
 
-    page.get_by_role("link", name="Projektgruppe anlegen").click()
+    follow(page.get_by_role("link", name="Projektgruppe anlegen"))
     axe(page)
     page.get_by_role("button", name="Anlegen").click()
     expect(page.get_by_role("alert")).to_contain_text("Bitte prüfen Sie Ihre Angaben")
@@ -75,7 +75,7 @@ def test_coordinator_runs_a_project_group(
     axe(page)
 
     # A task, done today.
-    page.get_by_role("link", name="Aufgabe anlegen").click()
+    follow(page.get_by_role("link", name="Aufgabe anlegen"))
     axe(page)
     page.get_by_label("Aufgabe", exact=True).fill("Schnittstelle XBau anbinden")
     page.get_by_label("Verantwortliches Mitglied").select_option(label="Rimpar")
@@ -95,7 +95,7 @@ def test_coordinator_runs_a_project_group(
     assert GroupTask.objects.get().done_on is not None
 
     # A milestone.
-    page.get_by_role("link", name="Meilenstein anlegen").click()
+    follow(page.get_by_role("link", name="Meilenstein anlegen"))
     axe(page)
     page.get_by_label("Meilenstein").fill("Pilot in Höchberg")
     page.get_by_label("Geplant für").fill("2027-03-31")
@@ -104,7 +104,7 @@ def test_coordinator_runs_a_project_group(
     axe(page)
 
     # A document: a program is refused, the PDF is filed.
-    page.get_by_role("link", name="Dokument ablegen").click()
+    follow(page.get_by_role("link", name="Dokument ablegen"))
     axe(page)
     wrong = tmp_path / "werkzeug.exe"
     wrong.write_bytes(b"MZ\x90\x00")
@@ -127,13 +127,13 @@ def test_coordinator_runs_a_project_group(
     axe(page)
 
     # A member joins; the group is edited.
-    page.get_by_role("link", name="Mitglied aufnehmen").click()
+    follow(page.get_by_role("link", name="Mitglied aufnehmen"))
     axe(page)
     page.get_by_label("Mitglied des Verbunds").select_option(label="Gerbrunn")
     page.get_by_role("button", name="Aufnehmen").click()
     expect(_status_message(page)).to_have_text("Gerbrunn arbeitet jetzt in der Projektgruppe mit.")
     axe(page)
-    page.get_by_role("link", name="Angaben bearbeiten").click()
+    follow(page.get_by_role("link", name="Angaben bearbeiten"))
     axe(page)
     page.get_by_role("radio", name="ruht").check()
     page.get_by_role("button", name="Speichern").click()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.conftest import login
+from tests.browser.conftest import follow, login
 from tests.factories import NetworkRoleFactory, make_user
 from tests.networks.test_agreements import INDEN, JUELICH, MERZENICH, Dlz
 from tests.networks.test_agreements import dlz as dlz  # the fixture, re-exported
@@ -79,7 +79,7 @@ def test_coordinator_steers_the_dlz(
     page.get_by_role("link", name="Vereinbarungen", exact=True).click()
     expect(page.get_by_text("Noch keine Vereinbarungen erfasst.")).to_be_visible()
     axe(page)
-    page.get_by_role("link", name="Vereinbarung erfassen").click()
+    follow(page.get_by_role("link", name="Vereinbarung erfassen"))
     axe(page)
     page.get_by_label("Bezeichnung").fill("Hundesteuer gemeinsam")
     page.get_by_role("radio", name=re.compile(r"^mandatierend")).check()
