@@ -342,7 +342,12 @@ VERBUND_OTP_URL = "/konto/zweiter-faktor/"
 # them; `make run` starts one.
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("VERBUND_TASK_BACKEND", "django_tasks_db.DatabaseBackend")
+        "BACKEND": os.environ.get(
+            "VERBUND_TASK_BACKEND",
+            "verbund.core.taskbroker.BrokeredBackend"
+            if os.environ.get("VERBUND_TASK_BROKER_URL")
+            else "django_tasks_db.DatabaseBackend",
+        )
     }
 }
 # A task a worker claimed but did not finish within its lease (its worker died) is put back
@@ -350,6 +355,22 @@ TASKS = {
 # lease must outlast the longest task: several SMTP round trips, a webhook attempt.
 VERBUND_TASK_LEASE_SECONDS = float(os.environ.get("VERBUND_TASK_LEASE_SECONDS", "300"))
 VERBUND_TASK_MAX_ATTEMPTS = int(os.environ.get("VERBUND_TASK_MAX_ATTEMPTS", "3"))
+# A task that raised waits this long × 4^(attempt − 1) before its next attempt (ADR 0023).
+VERBUND_TASK_RETRY_SECONDS = float(os.environ.get("VERBUND_TASK_RETRY_SECONDS", "60"))
+# With a broker (redis://…), tasks are dispatched through RQ queues on it instead of being
+# polled from the database; the database stays their record (ADR 0023). Workers then need
+# one `verbund task_scheduler` beside them.
+VERBUND_TASK_BROKER_URL = os.environ.get("VERBUND_TASK_BROKER_URL", "")
+# Daily housekeeping that `verbund task_scheduler` enqueues: name, local time, command and
+# its arguments (docs/operations.md "Housekeeping").
+VERBUND_PERIODIC_JOBS = [
+    ("clearsessions", "03:10", "clearsessions"),
+    ("purge-drafts", "03:20", "purge_drafts"),
+    ("axes-reset-logs", "03:30", "axes_reset_logs", "--age", "30"),
+    ("verify-audit", "03:40", "verify_audit"),
+]
+# How often the scheduler revives expired leases and dispatches what is due or was lost.
+VERBUND_TASK_SWEEP_SECONDS = float(os.environ.get("VERBUND_TASK_SWEEP_SECONDS", "5"))
 
 # E-mail: SMTP when VERBUND_SMTP_HOST is set, otherwise printed to the worker's console.
 DEFAULT_FROM_EMAIL = os.environ.get("VERBUND_FROM_EMAIL", "Verbund <noreply@verbund.invalid>")

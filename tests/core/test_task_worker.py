@@ -433,6 +433,8 @@ def test_a_hung_mail_server_cannot_block_the_worker(
         VERBUND_SMTP_PORT=str(hung_smtp.port),
         VERBUND_SMTP_TLS="0",
         VERBUND_SMTP_TIMEOUT="0.5",
+        # One attempt: the failure is final at once (a retry comes after its back-off).
+        VERBUND_TASK_MAX_ATTEMPTS="1",
     )
     assert worker.returncode == 0, worker.stderr
     row = DBTaskResult.objects.get(pk=result_id)

@@ -54,3 +54,10 @@ def send_mail(to: str) -> bool:
     """Send one e-mail through the configured backend."""
     EmailMessage("Test", "Test", to=[to]).send()
     return True
+
+
+@task()
+def fail_always(directory: str) -> None:
+    """Count the run, then raise: a task whose every attempt fails."""
+    _record_run(directory)
+    raise ConnectionRefusedError("the mail server refused the connection")

@@ -149,3 +149,15 @@ class RateLimit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope}: {len(self.hits)}"
+
+
+class PeriodicRun(models.Model):
+    """When a periodic job (``verbund.core.periodic``) was last started. The scheduler
+    moves ``last_run_at`` with a conditional update in the transaction that enqueues
+    the job, so two schedulers started by mistake still start it once."""
+
+    name = models.CharField(primary_key=True, max_length=40)
+    last_run_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.last_run_at:%Y-%m-%d %H:%M}"

@@ -19,8 +19,12 @@ expired leases when it starts and then every half lease, before it claims; the
 claim, the run and the recording of the outcome are the package's. ``verbund
 task_worker`` runs it (docs/operations.md, ADR 0018).
 
-An exception raised by a task is not retried: the package marks the row FAILED at
-once, as before. Only a claim that nobody finished is run again.
+A task that raises is tried again with back-off (ADR 0023): :func:`result_run`
+records the exception on the row and puts it back to READY with ``run_after``
+``VERBUND_TASK_RETRY_SECONDS`` × 4^(attempt − 1) later (1 min, 4 min, 16 min… by
+default), until it has been claimed ``VERBUND_TASK_MAX_ATTEMPTS`` times; then it is
+FAILED. Both workers run tasks through it: this one and the broker's
+(:mod:`verbund.core.taskbroker`).
 """
 
 from __future__ import annotations
@@ -35,9 +39,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core import checks
+from django.core.exceptions import SuspiciousOperation
 from django.db import close_old_connections
 from django.db.utils import OperationalError
 from django.utils import timezone
+from django_tasks import TaskContext
+from django_tasks.signals import task_finished, task_started
 from django_tasks_db.compat import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
@@ -50,6 +57,8 @@ __all__ = [
     "expired_tasks_revive",
     "lease_seconds",
     "max_attempts",
+    "result_run",
+    "retry_delay",
 ]
 
 logger = logging.getLogger(__name__)
@@ -71,6 +80,82 @@ def lease_seconds() -> float:
 
 def max_attempts() -> int:
     return int(settings.VERBUND_TASK_MAX_ATTEMPTS)
+
+
+def retry_delay(attempt: int) -> dt.timedelta:
+    """How long a task waits after its ``attempt``-th claim raised: the base
+    (``VERBUND_TASK_RETRY_SECONDS``) times 4^(attempt − 1)."""
+    base = float(settings.VERBUND_TASK_RETRY_SECONDS)
+    return dt.timedelta(seconds=base * 4 ** max(0, attempt - 1))
+
+
+def result_run(result: DBTaskResult) -> str:
+    """Run the task of a claimed (RUNNING) row and record the outcome: SUCCESSFUL with
+    its return value; after an exception READY again with ``run_after`` set by
+    :func:`retry_delay` while claims remain, else FAILED. Returns the new status.
+
+    The row changes only while it is still this claim (RUNNING, same ``started_at``):
+    if its lease ran out meanwhile and another worker took it over, that worker
+    records the outcome, not this one."""
+    try:
+        task = result.task
+    except (ImportError, SuspiciousOperation) as error:
+        # Code that is gone does not come back by waiting.
+        result.set_failed(error)
+        logger.error("Task id=%s names no task: %s", result.pk, result.task_path)
+        return str(TaskResultStatus.FAILED)
+    backend_type = type(task.get_backend())
+    task_result = result.task_result
+    task_started.send(sender=backend_type, task_result=task_result)
+    try:
+        if task.takes_context:
+            value = task.call(
+                TaskContext(task_result=task_result), *task_result.args, **task_result.kwargs
+            )
+        else:
+            value = task.call(*task_result.args, **task_result.kwargs)
+        result.set_successful(value)
+    except Exception as error:
+        status = _result_failed(result, error)
+    else:
+        status = TaskResultStatus.SUCCESSFUL
+    if status != TaskResultStatus.READY:
+        task_finished.send(sender=backend_type, task_result=result.task_result)
+    return str(status)
+
+
+def _result_failed(result: DBTaskResult, error: Exception) -> str:
+    claims = len(result.worker_ids)
+    if claims >= max_attempts():
+        result.set_failed(error)
+        logger.error(
+            "Task id=%s path=%s failed in attempt %d of %d: %r",
+            result.pk,
+            result.task_path,
+            claims,
+            max_attempts(),
+            error,
+        )
+        return str(TaskResultStatus.FAILED)
+    run_after = timezone.now() + retry_delay(claims)
+    DBTaskResult.objects.filter(
+        pk=result.pk, status=TaskResultStatus.RUNNING, started_at=result.started_at
+    ).update(
+        status=TaskResultStatus.READY,
+        run_after=run_after,
+        exception_class_path=f"{type(error).__module__}.{type(error).__qualname__}",
+        traceback="".join(traceback.format_exception(error)),
+    )
+    logger.warning(
+        "Task id=%s path=%s raised in attempt %d of %d (%r); tried again after %s.",
+        result.pk,
+        result.task_path,
+        claims,
+        max_attempts(),
+        error,
+        run_after.isoformat(timespec="seconds"),
+    )
+    return str(TaskResultStatus.READY)
 
 
 @dataclass(frozen=True)
@@ -199,6 +284,15 @@ class LeasedWorker(Worker):
             # After a signal (self.running cleared) the worker exits instead of sleeping.
             if self.running and result is None:
                 time.sleep(self.interval)
+
+    def run_task(self, db_task_result: DBTaskResult) -> None:
+        """Run a claimed task; an exception brings it back later (:func:`result_run`)."""
+        try:
+            self.running_task = True
+            result_run(db_task_result)
+        finally:
+            self.running_task = False
+            self._run_tasks += 1
 
     def revive(self) -> Revival:
         """Revive expired leases; nothing when SQLite is busy (the next round will)."""

@@ -18,10 +18,11 @@ import logging
 import os
 
 from django.core.management.base import CommandError
+from django.db import connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
-from verbund.core import taskqueue
+from verbund.core import taskbroker, taskqueue
 
 
 class Command(DatabaseWorkerCommand):
@@ -60,6 +61,11 @@ class Command(DatabaseWorkerCommand):
                 f"at least 1 (they are {lease:g} and {attempts})."
             )
         queue_names = queue_name.split(",")
+        if taskbroker.broker_url():
+            self.run_broker_worker(
+                queue_names, burst=batch, max_jobs=max_tasks, name=worker_id, verbosity=verbosity
+            )
+            return
         excluded_queue_names = exclude_queues.split(",") if exclude_queues else []
         if excluded_queue_names and "*" not in queue_names:
             raise CommandError("--exclude-queues can only be used with --queue-name=*")
@@ -83,3 +89,30 @@ class Command(DatabaseWorkerCommand):
         else:
             worker.configure_signals()
             worker.run()
+
+    def run_broker_worker(
+        self,
+        queue_names: list[str],
+        *,
+        burst: bool,
+        max_jobs: int | None,
+        name: str,
+        verbosity: int,
+    ) -> None:
+        """With ``VERBUND_TASK_BROKER_URL``: an RQ worker on the tasks' queues (ADR 0023).
+        Each job runs in a forked work horse that claims its task's row and runs it;
+        RQ ends a job that outlives the lease."""
+        if "*" in queue_names:
+            raise CommandError(
+                "With a broker, name the queues (--queue-name default,…); '*' needs the "
+                "database worker."
+            )
+        # The work horses open their own connections; none is shared across the fork.
+        connections.close_all()
+        worker = taskbroker.BrokerWorker(
+            [taskbroker.queue_for(name) for name in queue_names],
+            connection=taskbroker.connection(),
+            name=name,
+        )
+        levels = {0: "CRITICAL", 1: "INFO"}
+        worker.work(burst=burst, max_jobs=max_jobs, logging_level=levels.get(verbosity, "DEBUG"))
