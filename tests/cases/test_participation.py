@@ -261,9 +261,17 @@ def test_answers_need_a_fitting_outcome_and_reasons(
 
 def test_who_can_be_asked(world: World, case: Case, dueren_clerk: User) -> None:
     stranger = AuthorityFactory(ars="053580099099", name="Nicht auf der Plattform")
+    # On the platform, but in no network of Düren's and not the case's place.
+    elsewhere = MembershipFactory(
+        authority=AuthorityFactory(ars="091620000000", name="München, Landeshauptstadt")
+    ).authority
     other = submit(world)
     before = state(case)
-    for requested, code in ((world.dueren, "self"), (stranger, "not_on_platform")):
+    for requested, code in (
+        (world.dueren, "self"),
+        (stranger, "not_on_platform"),
+        (elsewhere, "not_a_candidate"),
+    ):
         with pytest.raises(ValidationError) as refused:
             services.participation_create(
                 actor=dueren_clerk,

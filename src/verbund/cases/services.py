@@ -69,6 +69,7 @@ from verbund.cases.models import (
     Via,
 )
 from verbund.cases.placeholders import render_file_number
+from verbund.cases.selectors import participation_candidates
 from verbund.catalogue.models import Service
 from verbund.core.actors import APPLICANT, Actor, SystemActor, actor_id, actor_label, is_user
 from verbund.core.audit import audit_record
@@ -915,6 +916,17 @@ def participation_create(
                 )
                 % {"name": requested.name},
                 code="not_on_platform",
+            )
+        # The page offers only these; a request made around it is refused the same way.
+        candidates = {a.pk for group in participation_candidates(locked) for a in group.authorities}
+        if requested.pk not in candidates:
+            raise ValidationError(
+                _(
+                    "%(name)s gehört weder zum Ort des Antrags noch zu einem Verbund Ihrer "
+                    "Behörde und kann nicht beteiligt werden."
+                )
+                % {"name": requested.name},
+                code="not_a_candidate",
             )
         foreign = [v for v in chosen if v.document.case_id != locked.pk or v.deleted_at]
         if foreign:
