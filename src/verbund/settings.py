@@ -246,8 +246,22 @@ WHITENOISE_USE_FINDERS = True
 VERBUND_PLACES_CACHE_SECONDS = int(os.environ.get("VERBUND_PLACES_CACHE_SECONDS", "300"))
 # Per-process memory caches by default; "places" holds answers of the place search
 # (verbund.authorities.cache).
+# Several app servers (docs/operations.md, "Several machines"): with VERBUND_REDIS_URL the
+# default cache is shared in Redis and sessions are read from it (written to the database
+# too, so they survive a Redis restart). Without it, a memory cache per process and
+# sessions in the database: `make run` needs no Redis.
+VERBUND_REDIS_URL = os.environ.get("VERBUND_REDIS_URL", "")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": VERBUND_REDIS_URL,
+            "KEY_PREFIX": "verbund",
+            "OPTIONS": {"socket_timeout": 2, "socket_connect_timeout": 2},
+        }
+        if VERBUND_REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"}
+    ),
     "places": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "places",
@@ -285,6 +299,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+if VERBUND_REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = _env_bool("VERBUND_SECURE_COOKIES", False)
@@ -309,10 +325,27 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
 }
 
+# VERBUND_LOG_FORMAT=json: one JSON object per line (time, level, logger, message, and
+# the request's path and status where Django's loggers give them) for a log collector.
+VERBUND_LOG_FORMAT = os.environ.get("VERBUND_LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(process)d",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "static_fields": {"service": "verbund"},
+            "timestamp": False,
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if VERBUND_LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("VERBUND_LOG_LEVEL", "WARNING")},
 }
 
@@ -381,6 +414,10 @@ if os.environ.get("VERBUND_SMTP_HOST"):
     EMAIL_HOST_USER = os.environ.get("VERBUND_SMTP_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("VERBUND_SMTP_PASSWORD", "")
     EMAIL_USE_TLS = _env_bool("VERBUND_SMTP_TLS", True)
+elif os.environ.get("VERBUND_EMAIL_DIR"):
+    # Each e-mail as a file in this directory (a test system's outbox; the cluster bench).
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["VERBUND_EMAIL_DIR"]
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Seconds each SMTP operation may wait, so a mail server that hangs fails the task
