@@ -82,6 +82,7 @@ SEED = "§SEED§"  # replaced by the journey's seed in every posted value
 GRACE_SECONDS = 30.0  # how long a crashed submit is retried after the end
 KINDS = ("start page", "start", "step GET", "step POST", "check", "submit", "confirmation")
 CONNECTION_ERRORS = (OSError, http.client.HTTPException)
+PROXY_ERRORS = (502, 503, 504)
 REFERENCE = re.compile(r"^/antrag/bestaetigung/(VB-\d{4}-[2-9A-Z]{4}-[2-9A-Z]{4})/$")
 FIRST_STEP = re.compile(r"^/antrag/([0-9a-f-]{36})/([a-z0-9_-]+)/$")
 
@@ -464,9 +465,10 @@ class Server:
         self.database_url, self.port, self.workers, self.log = database_url, port, workers, log
         self.process: subprocess.Popen[bytes] | None = None
         self.hold = ""  # BENCH_HOLD_SUBMIT for the crash test (journey_settings)
+        self.extra_env: dict[str, str] = {}  # e.g. Redis and the broker (bench_cluster)
 
     def start(self) -> None:
-        env = _env(self.database_url)
+        env = {**_env(self.database_url), **self.extra_env}
         if self.hold:
             env["BENCH_HOLD_SUBMIT"] = self.hold
         self.process = subprocess.Popen(
@@ -662,6 +664,13 @@ class User:
                 time.sleep(0.2)
                 continue
             self.latencies[kind].append((time.perf_counter() - started) * 1000)
+            if self.crash and got in PROXY_ERRORS and got != status:
+                # Behind a proxy, an app server that died answers as the proxy's 502/504
+                # (bench_cluster): the citizen tries again, as after a connection error.
+                self.connection_errors[kind] += 1
+                failed_at = failed_at or time.time()
+                time.sleep(0.2)
+                continue
             if got != status:
                 self._error(kind, f"{method} {path}: {got} {location} {body[:300]!r}")
                 raise Failed
