@@ -330,3 +330,20 @@ def test_a_periodic_job_with_a_bad_time_is_refused(settings: Any) -> None:
     settings.VERBUND_PERIODIC_JOBS = [("verify-audit", "25:99", "verify_audit")]
     with pytest.raises(Exception, match="VERBUND_PERIODIC_JOBS: 'verify-audit' has the time"):
         periodic.jobs()
+
+
+def test_a_broker_address_rq_cannot_use_is_refused_at_start(settings: Any) -> None:
+    def ids() -> list[str]:
+        return [message.id or "" for message in taskbroker.check_task_broker()]
+
+    settings.VERBUND_TASK_BROKER_URL = ""
+    assert ids() == []
+    settings.VERBUND_TASK_BROKER_URL = "amqp://guest:secret@127.0.0.1:5672/"
+    settings.TASKS = BROKERED
+    assert ids() == ["core.E003"]
+    # The password is not repeated in the message.
+    assert "secret" not in taskbroker.check_task_broker()[0].msg
+    settings.VERBUND_TASK_BROKER_URL = "redis://127.0.0.1:6379/3"
+    assert ids() == []
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert ids() == ["core.W002"]

@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
+from django.core import checks
 from django.db import close_old_connections, transaction
 from django.db.models import Q
 from django.db.utils import OperationalError
@@ -219,3 +220,34 @@ def result_claim_and_run(result_id: str) -> str:
         return taskqueue.result_run(result)
     finally:
         close_old_connections()
+
+
+BROKER_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
+@checks.register()
+def check_task_broker(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """Refuse a broker address RQ cannot use, at start rather than at the first task; and
+    a broker without the backend that pushes to it (a VERBUND_TASK_BACKEND of one's own)."""
+    url = broker_url()
+    found: list[checks.CheckMessage] = []
+    if url and not url.startswith(BROKER_SCHEMES):
+        found.append(
+            checks.Error(
+                f"VERBUND_TASK_BROKER_URL starts with {url.split('//')[0] + '//'!r}; it "
+                "must start with redis://, rediss:// or unix:// (RQ runs on Redis).",
+                hint="docs/operations.md, 'Task broker (Redis) and the scheduler'.",
+                id="core.E003",
+            )
+        )
+    backend = str(settings.TASKS.get("default", {}).get("BACKEND", ""))
+    if url and backend != f"{__name__}.BrokeredBackend":
+        found.append(
+            checks.Warning(
+                f"VERBUND_TASK_BROKER_URL is set, but the task backend is {backend}: "
+                "tasks are not pushed to the broker, and its workers wait for ever.",
+                hint="Unset VERBUND_TASK_BACKEND, or the broker.",
+                id="core.W002",
+            )
+        )
+    return found
