@@ -334,10 +334,11 @@ LOGGING = {
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(process)d",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "fmt": "%(levelname)s %(name)s %(message)s %(process)d",
+            "rename_fields": {"levelname": "level", "name": "logger"},
             "static_fields": {"service": "verbund"},
-            "timestamp": False,
+            # ISO 8601 in UTC, the same on every host whatever TIME_ZONE says.
+            "timestamp": "time",
         },
     },
     "handlers": {

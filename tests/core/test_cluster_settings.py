@@ -4,8 +4,10 @@ the environment of a fresh process."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -105,7 +107,43 @@ def test_json_logs_are_one_object_per_line(tmp_path: Path) -> None:
         ("ERROR", "verbund.core.taskqueue", "Task id=abc failed"),
     ]
     assert lines[0]["status_code"] == 404
-    assert all(x["service"] == "verbund" and x["time"] and x["process"] for x in lines)
+    assert all(x["service"] == "verbund" and x["process"] for x in lines)
+    # ISO 8601 in UTC, whatever TIME_ZONE is: comparable across hosts.
+    assert all(dt.datetime.fromisoformat(x["time"]).utcoffset() == dt.timedelta(0) for x in lines)
     # Without the switch, plain text as before.
     plain = run(code, tmp_path)
     assert plain.stderr.splitlines() == ["Not Found: /gibt-es-nicht/", "Task id=abc failed"]
+
+
+def test_the_example_gunicorn_configuration_logs_access_as_json(tmp_path: Path) -> None:
+    """deploy/cluster/gunicorn.conf.py: one JSON object per request, even for a path
+    with quotes and backslashes."""
+    from gunicorn.config import Config
+
+    conf = runpy.run_path(str(REPO / "deploy" / "cluster" / "gunicorn.conf.py"))
+    cfg = Config()
+    cfg.set("accesslog", str(tmp_path / "access.log"))
+    logger = conf["logger_class"](cfg)
+
+    class Response:
+        status = "201 Created"
+        sent = 17
+        headers: list[tuple[str, str]] = []
+
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": '/antrag/"x"\\y/',
+        "QUERY_STRING": "ort=053580040040",
+        "HTTP_X_FORWARDED_FOR": "192.0.2.7",
+        "REMOTE_ADDR": "127.0.0.1",
+    }
+    logger.access(Response(), None, environ, dt.timedelta(milliseconds=12.5))
+    for handler in logger.access_log.handlers:
+        handler.flush()
+    (line,) = (tmp_path / "access.log").read_text(encoding="utf-8").splitlines()
+    record = json.loads(line)
+    assert record["path"] == '/antrag/"x"\\y/'
+    assert (record["method"], record["status"], record["bytes"]) == ("POST", 201, 17)
+    assert (record["duration_ms"], record["forwarded_for"]) == (12.5, "192.0.2.7")
+    assert record["logger"] == "gunicorn.access"
+    assert dt.datetime.fromisoformat(record["time"]).utcoffset() == dt.timedelta(0)
