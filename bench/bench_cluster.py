@@ -1,10 +1,10 @@
 """Several app servers and task workers behind nginx on one machine (issue #13).
 
-    .venv/bin/python bench/bench_cluster.py [--servers 2] [--workers 2] [--task-workers 2]
+    .venv/bin/python bench/bench_cluster.py [--servers 2] [--workers 1] [--task-workers 2]
         [--users 16] [--seconds 60] [--form lastenrad]
         [--redis redis://127.0.0.1:6379/7] [--broker redis://127.0.0.1:6379/8]
         [--kill-after 15] [--tail 25]
-        [--tenant-users 4] [--tenant-think 0.5] [--tenant-seconds 30]
+        [--tenant-users 4] [--tenant-think 0.5] [--tenant-seconds 30] [--mail-delay-ms 100]
 
 The layout of docs/operations.md "Several machines", on one machine: a fresh
 PostgreSQL database, ``--servers`` gunicorn app servers (``--workers`` sync workers
@@ -23,16 +23,20 @@ Phases, each checked like bench_journeys.py (every reference a client was told
 exists once, with its answers, draft, case, audit entry and e-mail task; no
 submission nobody was told about; the audit chains verify; no error in any log):
 
-1. **single** – journeys of ``--users`` against the first app server directly, as
-   bench_journeys.py measures one server: the single-server figure of this run.
-2. **cluster** – the same journeys through nginx to all app servers.
+1. **single** – journeys of ``--users`` against one gunicorn with as many workers as
+   all app servers together (``--servers`` × ``--workers``: 2, as in
+   bench_journeys.py), directly, as bench_journeys.py measures one server: the
+   single-server figure of this run, on the same database, Redis and machine.
+2. **cluster** – the same journeys through nginx to the app servers.
 3. **crash** – journeys through nginx; after ``--kill-after`` seconds, at a moment
    when a submit is on its way, the first app server's whole process group (master
-   and workers) and the first task worker (with an RQ work horse) get SIGKILL; both
-   start again 2 s later and the load goes on for ``--tail`` seconds. Clients retry
-   connection errors and the proxy's 502/504 with the same cookies; the app servers
-   hold each successful submit's answer 300 ms, so that a kill can land between a
-   submission's commit and its answer.
+   and workers) gets SIGKILL, and so does the first task worker (with an RQ work
+   horse) as soon as it is in the middle of an e-mail (each takes
+   ``--mail-delay-ms``, as with an SMTP server: ``cluster_settings``); both start
+   again 2 s later and the load goes on for ``--tail`` seconds. Clients retry
+   connection errors and the proxy's 502/504 with the same cookies; the app server
+   to be killed holds each successful submit's answer 300 ms, so that the kill can
+   land between a submission's commit and its answer.
 4. **tenants** – ``--tenant-users`` citizens of tenant B, each pausing
    ``--tenant-think`` seconds before every request (a modest load), alone; then
    the same while ``--users`` citizens of tenant A saturate the platform (no
@@ -396,8 +400,27 @@ def _tenants(port: int, args: argparse.Namespace, plan_a: Any, plan_b: Any) -> A
     return results, figures
 
 
+def _busy(worker: Process, markers: Path, timeout: float) -> bool:
+    """Wait until ``worker`` or a child of it is sending an e-mail (cluster_settings)."""
+    assert worker.process is not None
+    pid = str(worker.process.pid)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for marker in markers.iterdir():
+            if pid in marker.name.split("-"):
+                return True
+        time.sleep(0.002)
+    return False
+
+
 def _crash(
-    url: str, port: int, app: bj.Server, worker: Process, args: argparse.Namespace, plan: Any
+    url: str,
+    port: int,
+    app: bj.Server,
+    worker: Process,
+    args: argparse.Namespace,
+    plan: Any,
+    markers: Path,
 ) -> Any:
     in_flight: Any = bj.multiprocessing.Value("i", 0)
     started = time.monotonic()
@@ -405,16 +428,21 @@ def _crash(
     processes, queue = bj._spawn(args.users, bj._journey_user, (port, plan, end, True, in_flight))
     time.sleep(args.kill_after)
     waited = time.monotonic()
-    while in_flight.value == 0 and time.monotonic() < waited + 5:
+    # Several submits on their way, so that some of them are likely on the server killed
+    # (the proxy spreads them over all servers).
+    while in_flight.value < 2 * args.servers and time.monotonic() < waited + 5:
         time.sleep(0.001)
     time.sleep(0.15)  # half the hold: a submit being answered is being held
     submits = in_flight.value
     app.kill()
-    worker.kill()
     killed = round(time.monotonic() - started, 1)
+    # The worker: when it (or its work horse) is in the middle of an e-mail.
+    mid_task = _busy(worker, markers, timeout=5.0)
+    worker.kill()
     print(
-        f"  SIGKILL at {killed} s to app server :{app.port} (master and workers) and "
-        f"{worker.name}, with {submits} submit(s) on their way",
+        f"  SIGKILL at {killed} s to app server :{app.port} (master and workers), with "
+        f"{submits} submit(s) on their way, and to {worker.name}"
+        + (" in the middle of an e-mail task" if mid_task else " (between tasks)"),
         flush=True,
     )
     # The tasks the killed worker was running: they stay RUNNING until their lease ends.
@@ -429,6 +457,7 @@ def _crash(
     figures = bj._figures(results, time.monotonic() - started, "submissions")
     figures["killed_at"], figures["submits_on_their_way"] = killed, submits
     figures["tasks_running_at_kill"] = held
+    figures["worker_killed_mid_task"] = mid_task
     return results, figures
 
 
@@ -518,6 +547,9 @@ def _env(url: str, args: argparse.Namespace, tmp: Path) -> dict[str, str]:
         "VERBUND_LOG_FORMAT": "json",
         "VERBUND_LOG_LEVEL": "WARNING",
         "VERBUND_METRICS_TOKEN": METRICS_TOKEN,
+        "DJANGO_SETTINGS_MODULE": "cluster_settings",
+        "BENCH_MAIL_DELAY_MS": str(args.mail_delay_ms),
+        "BENCH_MAIL_MARKERS": str(tmp / "markers"),
     }
     env.pop("VERBUND_TASK_BROKER_URL", None)
     if args.broker:
@@ -543,7 +575,12 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--servers", type=int, default=2, help="gunicorn app servers")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="gunicorn workers per app server; the single server gets servers × workers",
+    )
     parser.add_argument("--task-workers", type=int, default=2, help="verbund task_worker")
     parser.add_argument("--users", type=int, default=16, help="virtual users (tenant A)")
     parser.add_argument("--seconds", type=float, default=60.0, help="single and cluster")
@@ -564,6 +601,12 @@ def main() -> None:
         "--tenant-think", type=float, default=0.5, help="B's pause before each request (s)"
     )
     parser.add_argument("--tenant-seconds", type=float, default=30.0, help="per tenant phase")
+    parser.add_argument(
+        "--mail-delay-ms",
+        type=int,
+        default=100,
+        help="time each e-mail takes (as with an SMTP server), so the kill can hit a task",
+    )
     args = parser.parse_args()
     if args.broker and args.broker.rstrip("/") == args.redis.rstrip("/"):
         parser.error("--broker and --redis need different Redis databases (both are flushed)")
@@ -591,6 +634,7 @@ def main() -> None:
         tmp = Path(name)
         bj.DATA_DIR.append(str(tmp / "data"))
         (tmp / "outbox").mkdir()
+        (tmp / "markers").mkdir()
         (tmp / "shared" / "private").mkdir(parents=True)
         common._postgres_admin(f"DROP DATABASE IF EXISTS {POSTGRES_DB}")
         common._postgres_admin(f"CREATE DATABASE {POSTGRES_DB}")
@@ -697,35 +741,56 @@ def main() -> None:
                 problems.append(f"probes: {probes}")
                 ok = False
 
-            results, _warm = bj._journeys(proxy.port, args, plan, 3)
+            # The single-server figure as bench_journeys.py measures it: one gunicorn
+            # with as many workers as all app servers together, without the proxy, on
+            # the same database, Redis and machine.
+            single = bj.Server(
+                url, common._free_port(), args.servers * args.workers, tmp / "single.log"
+            )
+            single.extra_env = {
+                **env,
+                "GUNICORN_CMD_ARGS": f"--config {DEPLOY / 'gunicorn.conf.py'} "
+                f"--access-logfile {tmp / 'access-single.log'}",
+            }
+            logs.paths.append(single.log)
+            single.start()
+            try:
+                single.wait_ready("/readyz")
+                ledger.add(bj._journeys(single.port, args, plan, 3)[0])  # warm-up
+                results, figures = bj._journeys(single.port, args, plan, args.seconds)
+            finally:
+                single.stop()
             ledger.add(results)
-            for phase, port in (("single", servers[0].port), ("cluster", proxy.port)):
-                results, figures = bj._journeys(port, args, plan, args.seconds)
-                ledger.add(results)
-                measured(phase, figures)
-                summary[phase] = figures
-                check(phase)
+            measured("single", figures)
+            summary["single"] = figures
+            check("single")
 
-            # The crash: app servers that hold each submit's answer, so that the kill
-            # can land between a submission's commit and its answer.
-            for server in servers:
-                server.stop()
-                server.hold = "outer:300"
-                server.start()
-            for server in servers:
-                server.wait_ready("/readyz")
-            results, figures = _crash(url, proxy.port, servers[0], workers[0], args, plan)
+            ledger.add(bj._journeys(proxy.port, args, plan, 3)[0])  # warm-up
+            results, figures = bj._journeys(proxy.port, args, plan, args.seconds)
+            ledger.add(results)
+            measured("cluster", figures)
+            summary["cluster"] = figures
+            check("cluster")
+
+            # The crash: the app server to be killed holds each submit's answer, so that
+            # the kill can land between a submission's commit and its answer.
+            # Only the server to be killed holds them: the others serve at full speed.
+            servers[0].stop()
+            servers[0].hold = "outer:300"
+            servers[0].start()
+            servers[0].wait_ready("/readyz")
+            results, figures = _crash(
+                url, proxy.port, servers[0], workers[0], args, plan, tmp / "markers"
+            )
             ledger.add(results)
             measured("crash", figures)
             print(f"  retried after connection errors and 502/504: {figures['connection_errors']}")
             summary["crash"] = figures
             check("crash", crash=True)
-            for server in servers:
-                server.stop()
-                server.hold = ""
-                server.start()
-            for server in servers:
-                server.wait_ready("/readyz")
+            servers[0].stop()
+            servers[0].hold = ""
+            servers[0].start()
+            servers[0].wait_ready("/readyz")
 
             results, figures = _tenants(proxy.port, args, plan, plan_b)
             ledger.add(results)
@@ -768,11 +833,15 @@ def main() -> None:
             if audit.returncode:
                 problems.append(f"verify-audit: {summary['verify_audit']}")
                 ok = False
-            access = [
-                json.loads(line)
-                for n in range(args.servers)
-                for line in (tmp / f"access-{n + 1}.log").read_text().splitlines()[-50:]
-            ]
+            # gunicorn's access log (deploy/cluster/gunicorn.conf.py): JSON lines.
+            access = []
+            for n in range(args.servers):
+                for line in (tmp / f"access-{n + 1}.log").read_text().splitlines()[-100:]:
+                    try:
+                        access.append(json.loads(line))
+                    except ValueError:
+                        problems.append(f"access log {n + 1}: not JSON: {line[:200]}")
+                        ok = False
             summary["access_log_sample"] = access[-1] if access else None
         finally:
             for process in reversed(started):
@@ -812,8 +881,10 @@ def main() -> None:
             f"{last['in_database']} submissions, told but missing {last['missing']}, "
             f"doubled {last['in_database'] - last['distinct_in_database']}, nobody told "
             f"{last['lost_responses']}; e-mails exactly once {mails['exactly_once']}, "
-            f"missing {mails['missing_count']}, twice {mails['twice_count']}; "
-            f"tasks revived {summary['tasks_revived']}"
+            f"missing {mails['missing_count']}, twice {mails['twice_count']}; worker killed "
+            f"mid-task: {summary['crash'].get('worker_killed_mid_task')}, tasks revived after "
+            f"their lease {summary['tasks_revived']}, e-mail tasks claimed more than once "
+            f"{summary['tasks_claimed_more_than_once']}"
         )
     print("ok" if ok else f"FAILED: {problems}")
     sys.exit(0 if ok else 1)
