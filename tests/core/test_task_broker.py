@@ -112,6 +112,16 @@ def _run_broker_worker(
     )
 
 
+def names(worker_ids: list[str]) -> list[str]:
+    """The ``--worker-id`` of each claim: RQ workers are named ``<id>.<pid>``."""
+    found = []
+    for worker_id in worker_ids:
+        name, _dot, pid = worker_id.rpartition(".")
+        assert pid.isdigit(), worker_id
+        found.append(name)
+    return found
+
+
 def children(pid: int) -> list[int]:
     """The ids of the processes whose parent is ``pid`` (from /proc)."""
     found = []
@@ -152,7 +162,7 @@ def test_a_broker_worker_runs_the_task_once(worker_db: WorkerDatabase, broker: R
     worker = run_broker_worker(worker_db, broker, "rq-one")
     assert worker.returncode == 0, worker.stderr
     row = DBTaskResult.objects.get(pk=result_id)
-    assert (row.status, row.return_value, row.worker_ids) == ("SUCCESSFUL", 1, ["rq-one"])
+    assert (row.status, row.return_value, names(row.worker_ids)) == ("SUCCESSFUL", 1, ["rq-one"])
     assert worker_db.runs() == 1
     assert queued(broker) == []
     # A second push of the same attempt (two pushes racing) finds the row taken.
@@ -160,7 +170,7 @@ def test_a_broker_worker_runs_the_task_once(worker_db: WorkerDatabase, broker: R
     again = run_broker_worker(worker_db, broker, "rq-two")
     assert again.returncode == 0, again.stderr
     assert worker_db.runs() == 1
-    assert DBTaskResult.objects.get(pk=result_id).worker_ids == ["rq-one"]
+    assert names(DBTaskResult.objects.get(pk=result_id).worker_ids) == ["rq-one"]
 
 
 def test_a_push_the_broker_lost_is_pushed_again_by_the_sweep(
@@ -199,9 +209,9 @@ def test_a_task_whose_broker_worker_was_killed_runs_again(
         try:
             wait_for(lambda: worker_db.runs() == 1, "the first worker to start the task")
             row = DBTaskResult.objects.get(pk=result_id)
-            assert (row.status, row.worker_ids) == ("RUNNING", ["rq-first"])
+            assert (row.status, names(row.worker_ids)) == ("RUNNING", ["rq-first"])
         finally:
-            # kill -9 the worker and its work horse (which RQ puts in a session of
+            # kill -9 the worker and any work horse (which RQ puts in a session of
             # its own) together, as when their machine goes down.
             for pid in [*children(first.pid), first.pid]:
                 os.kill(pid, signal.SIGKILL)
@@ -220,7 +230,7 @@ def test_a_task_whose_broker_worker_was_killed_runs_again(
     assert second.returncode == 0, second.stderr
     row = DBTaskResult.objects.get(pk=result_id)
     assert (row.status, row.return_value) == ("SUCCESSFUL", "released")
-    assert row.worker_ids == ["rq-first", "rq-second"]
+    assert names(row.worker_ids) == ["rq-first", "rq-second"]
     assert worker_db.runs() == 2
 
 
@@ -256,7 +266,7 @@ def test_a_task_that_raises_is_tried_again_after_its_back_off_then_fails(
             assert expected <= wait < expected + 10
     assert attempts == ["READY", "READY", "FAILED"]
     assert worker_db.runs() == 3
-    assert DBTaskResult.objects.get(pk=result_id).worker_ids == ["rq-1", "rq-2", "rq-3"]
+    assert names(DBTaskResult.objects.get(pk=result_id).worker_ids) == ["rq-1", "rq-2", "rq-3"]
     # A failed row is never pushed again.
     assert taskbroker.due_results_dispatch(now=timezone.now() + dt.timedelta(days=1)) == 0
 

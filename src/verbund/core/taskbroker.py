@@ -43,7 +43,7 @@ from django_tasks_db.backend import DatabaseBackend, TaskResult
 from django_tasks_db.models import DBTaskResult, get_date_max
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 from redis import Redis
-from rq import Queue, Worker, get_current_job
+from rq import Queue, SimpleWorker, get_current_job
 from rq.job import JobStatus
 
 from verbund.core import taskqueue
@@ -69,12 +69,17 @@ _ALIVE = {
     str(status.value)
     for status in (JobStatus.QUEUED, JobStatus.STARTED, JobStatus.SCHEDULED, JobStatus.DEFERRED)
 }
-# How long RQ keeps a job that died with its work horse, for the operator (rq info).
+# How long RQ keeps a job that died with its worker, for the operator (rq info).
 FAILED_JOB_TTL = 7 * 24 * 3600
 
 
-class BrokerWorker(Worker):
-    """RQ's worker, but one that exits at once when it stops.
+class BrokerWorker(SimpleWorker):
+    """RQ's worker that runs each job in its own process and exits at once when it stops.
+
+    No fork per job (RQ's default): a forked work horse opens a new database
+    connection for every task, which cost a third of the journeys' throughput in
+    bench_cluster.py; here the worker keeps its connection (``CONN_MAX_AGE``). RQ still
+    ends a job that outlives its timeout (the lease) with a signal.
 
     RQ listens for its commands (``rq suspend``, kill a horse) in a daemon thread.
     At shutdown it stops that thread, and with redis-py 8 ``PubSubWorkerThread.stop()``

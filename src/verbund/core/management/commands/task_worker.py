@@ -100,19 +100,20 @@ class Command(DatabaseWorkerCommand):
         verbosity: int,
     ) -> None:
         """With ``VERBUND_TASK_BROKER_URL``: an RQ worker on the tasks' queues (ADR 0023).
-        Each job runs in a forked work horse that claims its task's row and runs it;
+        Each job claims its task's row and runs it in this process;
         RQ ends a job that outlives the lease."""
         if "*" in queue_names:
             raise CommandError(
                 "With a broker, name the queues (--queue-name default,…); '*' needs the "
                 "database worker."
             )
-        # The work horses open their own connections; none is shared across the fork.
         connections.close_all()
         worker = taskbroker.BrokerWorker(
             [taskbroker.queue_for(name) for name in queue_names],
             connection=taskbroker.connection(),
-            name=name,
+            # RQ refuses a name whose previous holder has not yet timed out in Redis (a
+            # worker killed a moment ago and restarted by systemd): the pid makes it new.
+            name=f"{name}.{os.getpid()}",
         )
         levels = {0: "CRITICAL", 1: "INFO"}
         worker.work(burst=burst, max_jobs=max_jobs, logging_level=levels.get(verbosity, "DEBUG"))
