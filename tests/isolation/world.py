@@ -291,6 +291,19 @@ def build_world() -> World:
     for tenant in (world.a, world.b, world.c):
         tenant.case = case_set_status(actor=tenant.user, case=tenant.case, status="in_progress")
     for tenant in (world.a, world.b):
+        # C may be asked by A and B, and ask them, only as a member of a network with each
+        # (participation_create refuses others); A and B share none.
+        shared = network_create(
+            actor=None,
+            name=f"Verbund {tenant.authority.name} und C",
+            slug=f"verbund-{tenant.authority.pk}-c",
+            kind="other",
+        )
+        for member in (tenant.authority, world.c.authority):
+            membership_add(
+                actor=None, network=shared, authority=member, joined_on=dt.date(2024, 1, 1)
+            )
+    for tenant in (world.a, world.b):
         tenant.outgoing = _participation(tenant, world.c)
         tenant.incoming = _participation(world.c, tenant)
         tenant.info_request = information_request_create(
