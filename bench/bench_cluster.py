@@ -96,14 +96,6 @@ def second_tenant(form: str) -> None:
     from django.db import transaction
 
     from verbund.authorities.models import Authority
-    from verbund.catalogue.models import Level, Themenfeld
-    from verbund.catalogue.services import (
-        adoption_create,
-        office_create,
-        service_create,
-        service_publish,
-    )
-    from verbund.formengine.services import form_version_create
     from verbund.networks.models import Network
     from verbund.networks.services import membership_add
 
@@ -115,43 +107,27 @@ def second_tenant(form: str) -> None:
             authority=hsk,
             joined_on=dt.date(2024, 1, 1),
         )
-        service = service_create(
-            actor=None,
-            builder=hsk,
-            slug="lastenrad-zuschuss-hsk",
-            title="Zuschuss zum Lastenrad (Hochsauerlandkreis)",
-            summary="Der Hochsauerlandkreis bezuschusst den Kauf eines Lastenrads.",
-            volltext="Privatpersonen mit Wohnsitz im Hochsauerlandkreis können ihn beantragen.",
-            unterlagen="Keine; die Rechnung reichen Sie nach dem Kauf ein.",
-            processing_days=20,
-            themenfeld=Themenfeld.UMWELT,
-            level=Level.KREIS,
-            maturity=3,
-            online_url="https://portal.bench.verbund.invalid/hsk",
+        service = bj.offer_service(
+            hsk,
+            service={
+                "slug": "lastenrad-zuschuss-hsk",
+                "title": "Zuschuss zum Lastenrad (Hochsauerlandkreis)",
+                "summary": "Der Hochsauerlandkreis bezuschusst den Kauf eines Lastenrads.",
+                "volltext": (
+                    "Privatpersonen mit Wohnsitz im Hochsauerlandkreis können ihn beantragen."
+                ),
+                "online_url": "https://portal.bench.verbund.invalid/hsk",
+            },
+            office={
+                "name": "Fachdienst Klimaschutz",
+                "street": "Steinstraße 27",
+                "postcode": "59872",
+                "city": "Meschede",
+                "phone": "0291 94-0",
+                "email": "klimaschutz@hsk.bench.verbund.invalid",
+            },
+            form=form,
         )
-        service = service_publish(actor=None, service=service)
-        office = office_create(
-            actor=None,
-            authority=hsk,
-            name="Fachdienst Klimaschutz",
-            street="Steinstraße 27",
-            postcode="59872",
-            city="Meschede",
-            phone="0291 94-0",
-            email="klimaschutz@hsk.bench.verbund.invalid",
-            opening_hours="Mo–Fr 8:00–12:00",
-            accessibility="Das Gebäude ist stufenlos erreichbar.",
-        )
-        adoption_create(
-            actor=None,
-            service=service,
-            authority=hsk,
-            office=office,
-            fees=[],
-            online=True,
-            started_on=dt.date(2025, 1, 1),
-        )
-        form_version_create(actor=None, service=service, definition=bj.definition_of(form))
     print(json.dumps({"service": service.key}))
 
 

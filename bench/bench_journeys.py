@@ -305,6 +305,53 @@ def definition_of(form: str) -> dict[str, Any]:
     return FORMS[form] or DEFINITION
 
 
+def offer_service(
+    builder: Any, *, service: dict[str, str], office: dict[str, str], form: str
+) -> Any:
+    """``builder`` builds and publishes a Kreis-level service (``service``: slug, title,
+    summary, volltext, online_url), offers it online without fees from an office
+    (``office``: name, street, postcode, city, phone, email) and gives it the bench's
+    form; inside Django, in the caller's transaction. Returns the service."""
+    from verbund.catalogue.models import Level, Themenfeld
+    from verbund.catalogue.services import (
+        adoption_create,
+        office_create,
+        service_create,
+        service_publish,
+    )
+    from verbund.formengine.services import form_version_create
+
+    created = service_create(
+        actor=None,
+        builder=builder,
+        unterlagen="Keine; die Rechnung reichen Sie nach dem Kauf ein.",
+        processing_days=20,
+        themenfeld=Themenfeld.UMWELT,
+        level=Level.KREIS,
+        maturity=3,
+        **service,
+    )
+    created = service_publish(actor=None, service=created)
+    place = office_create(
+        actor=None,
+        authority=builder,
+        opening_hours="Mo–Fr 8:00–12:00",
+        accessibility="Das Gebäude ist stufenlos erreichbar.",
+        **office,
+    )
+    adoption_create(
+        actor=None,
+        service=created,
+        authority=builder,
+        office=place,
+        fees=[],
+        online=True,
+        started_on=dt.date(2025, 1, 1),
+    )
+    form_version_create(actor=None, service=created, definition=definition_of(form))
+    return created
+
+
 def setup_world(form: str = "lastenrad") -> None:
     """Build the bench's world through the audited services; print the service key."""
     import django
@@ -314,14 +361,6 @@ def setup_world(form: str = "lastenrad") -> None:
     from journey_server import create_baseline_table
 
     from verbund.authorities.models import Authority
-    from verbund.catalogue.models import Level, Themenfeld
-    from verbund.catalogue.services import (
-        adoption_create,
-        office_create,
-        service_create,
-        service_publish,
-    )
-    from verbund.formengine.services import form_version_create
     from verbund.networks.models import NetworkKind
     from verbund.networks.services import membership_add, network_create
 
@@ -339,43 +378,29 @@ def setup_world(form: str = "lastenrad") -> None:
             membership_add(
                 actor=None, network=network, authority=authority, joined_on=dt.date(2024, 1, 1)
             )
-        service = service_create(
-            actor=None,
-            builder=dueren,
-            slug="lastenrad-foerderung",
-            title="Förderung eines Lastenrads beantragen",
-            summary="Der Kreis Düren fördert den Kauf eines Lastenrads mit bis zu 1.000 Euro.",
-            volltext="Privatpersonen mit Wohnsitz im Kreis Düren können eine Förderung beantragen.",
-            unterlagen="Keine; die Rechnung reichen Sie nach dem Kauf ein.",
-            processing_days=20,
-            themenfeld=Themenfeld.UMWELT,
-            level=Level.KREIS,
-            maturity=3,
-            online_url="https://portal.bench.verbund.invalid/antrag",
+        service = offer_service(
+            dueren,
+            service={
+                "slug": "lastenrad-foerderung",
+                "title": "Förderung eines Lastenrads beantragen",
+                "summary": (
+                    "Der Kreis Düren fördert den Kauf eines Lastenrads mit bis zu 1.000 Euro."
+                ),
+                "volltext": (
+                    "Privatpersonen mit Wohnsitz im Kreis Düren können eine Förderung beantragen."
+                ),
+                "online_url": "https://portal.bench.verbund.invalid/antrag",
+            },
+            office={
+                "name": "Amt für Klimaschutz",
+                "street": "Bismarckstraße 16",
+                "postcode": "52351",
+                "city": "Düren",
+                "phone": "02421 000-0",
+                "email": "klimaschutz@bench.verbund.invalid",
+            },
+            form=form,
         )
-        service = service_publish(actor=None, service=service)
-        office = office_create(
-            actor=None,
-            authority=dueren,
-            name="Amt für Klimaschutz",
-            street="Bismarckstraße 16",
-            postcode="52351",
-            city="Düren",
-            phone="02421 000-0",
-            email="klimaschutz@bench.verbund.invalid",
-            opening_hours="Mo–Fr 8:00–12:00",
-            accessibility="Das Gebäude ist stufenlos erreichbar.",
-        )
-        adoption_create(
-            actor=None,
-            service=service,
-            authority=dueren,
-            office=office,
-            fees=[],
-            online=True,
-            started_on=dt.date(2025, 1, 1),
-        )
-        form_version_create(actor=None, service=service, definition=definition_of(form))
         create_baseline_table()
     print(json.dumps({"service": service.key}))
 

@@ -206,8 +206,8 @@ def result_claim_and_run(result_id: str) -> str:
     close_old_connections()
     try:
         rows = (
-            DBTaskResult.objects.filter(pk=result_id, status=TaskResultStatus.READY)
-            .filter(_due(timezone.now()))
+            DBTaskResult.objects.filter(pk=result_id)
+            .ready()  # READY and due: the package's own definition
             .select_for_update(skip_locked=True)
         )
         try:

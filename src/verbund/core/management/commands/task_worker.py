@@ -18,7 +18,6 @@ import logging
 import os
 
 from django.core.management.base import CommandError
-from django.db import connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
@@ -107,7 +106,6 @@ class Command(DatabaseWorkerCommand):
                 "With a broker, name the queues (--queue-name default,…); '*' needs the "
                 "database worker."
             )
-        connections.close_all()
         worker = taskbroker.BrokerWorker(
             [taskbroker.queue_for(name) for name in queue_names],
             connection=taskbroker.connection(),
