@@ -17,32 +17,42 @@ from verbund.formengine.selectors import services_with_forms
 
 
 def draft_by_id(draft_id: Any) -> Draft | None:
-    """An unexpired draft; invalid ids give None."""
+    """An unexpired draft; invalid ids give None.
+
+    Read on every page of a journey: by primary key without an ORDER BY, and without
+    the submission, which only a submitted draft's pages read (one query then)."""
     try:
         pk = uuid.UUID(str(draft_id))
     except ValueError:
         return None
-    return (
-        Draft.objects.select_related("service", "version", "submission")
-        .filter(pk=pk, expires_at__gt=timezone.now())
-        .first()
-    )
+    try:
+        return Draft.objects.select_related("service", "version").get(
+            pk=pk, expires_at__gt=timezone.now()
+        )
+    except Draft.DoesNotExist:
+        return None
 
 
 def submission_by_reference(reference: str) -> Submission | None:
     if len(reference) > 20:
         return None
-    return (
-        Submission.objects.select_related("service", "responsible", "authority", "place", "version")
-        .filter(reference=reference)
-        .first()
-    )
+    try:
+        return Submission.objects.select_related(
+            "service", "responsible", "authority", "place", "version"
+        ).get(reference=reference)
+    except Submission.DoesNotExist:
+        return None
 
 
-def draft_attachments_by_field(draft: Draft) -> dict[str, list[Attachment]]:
+def draft_attachments_by_field(draft: Draft, fields: Collection[str]) -> dict[str, list[Attachment]]:
+    """The draft's uploads of the given file fields (none asked, no query)."""
     found: dict[str, list[Attachment]] = {}
+    if not fields:
+        return found
     ids = {str(i) for value in draft.answers.values() if isinstance(value, list) for i in value}
-    for attachment in Attachment.objects.filter(draft=draft, submission__isnull=True):
+    for attachment in Attachment.objects.filter(
+        draft=draft, submission__isnull=True, field__in=list(fields)
+    ):
         if str(attachment.pk) in ids:
             found.setdefault(attachment.field, []).append(attachment)
     return found

@@ -192,8 +192,9 @@ def _render_step(
     answers = dict(draft.answers)
     visible = form.visible_steps(answers)
     position = next((i for i, s in enumerate(visible) if s.key == step.key), 0) + 1
+    uploads = [f.name for f in step.fields if f.kind is engine.Kind.FILE]
     fields = _field_views(
-        form, step, answers, raw, errors, selectors.draft_attachments_by_field(draft)
+        form, step, answers, raw, errors, selectors.draft_attachments_by_field(draft, uploads)
     )
     return render(
         request,
