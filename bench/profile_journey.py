@@ -44,8 +44,14 @@ class Client:
         self.handler = handler
         self.cookies: dict[str, str] = {}
 
-    def request(self, method: str, path: str, form: dict[str, str] | None = None,
-                body: bytes | None = None, content_type: str = "") -> tuple[int, str, bytes]:
+    def request(
+        self,
+        method: str,
+        path: str,
+        form: dict[str, str] | None = None,
+        body: bytes | None = None,
+        content_type: str = "",
+    ) -> tuple[int, str, bytes]:
         if form is not None:
             body = urlencode(form).encode()
             content_type = "application/x-www-form-urlencoded"
@@ -73,7 +79,7 @@ class Client:
         }
         captured: dict[str, Any] = {}
 
-        def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
+        def start_response(status: str, headers: list[tuple[str, str]], exc: Any = None) -> None:
             captured["status"], captured["headers"] = int(status.split()[0]), headers
 
         response = self.handler(environ, start_response)
@@ -125,7 +131,8 @@ def run(url: str, args: argparse.Namespace) -> None:
     journeys._django(url, py, "-m", "verbund", "import_gv100ad", str(common.DEMO_REGISTER))
     import json
 
-    world = json.loads(journeys._django(url, py, str(BENCH / "bench_journeys.py"), "--world", args.form))
+    script = str(BENCH / "bench_journeys.py")
+    world = json.loads(journeys._django(url, py, script, "--world", args.form))
     os.environ.update(journeys._env(url))
     import django
 
@@ -135,7 +142,6 @@ def run(url: str, args: argparse.Namespace) -> None:
     handler = WSGIHandler()
     plan = journeys.journey_plan(journeys.definition_of(args.form))
     start = f"/antrag/neu/{world['service']}/?ort={journeys.MERZENICH}"
-    keys = [key for key, _post in plan["pages"]]
     times: dict[str, list[float]] = defaultdict(list)
     profile = cProfile.Profile()
 
@@ -163,22 +169,37 @@ def run(url: str, args: argparse.Namespace) -> None:
         csrf = {"csrfmiddlewaretoken": client.cookies["csrftoken"]}
         location = call("start", client, "POST", start, 302, form=csrf)
         base = "/".join(location.split("/")[:3]) + "/"
-        for index, (key, post) in enumerate(plan["pages"]):
+        for key, post in plan["pages"]:
             call("step GET", client, "GET", f"{base}{key}/", 200)
-            call("step POST", client, "POST", f"{base}{key}/", 302,
-                 form={**journeys._fill(post, seed), **csrf})
+            call(
+                "step POST",
+                client,
+                "POST",
+                f"{base}{key}/",
+                302,
+                form={**journeys._fill(post, seed), **csrf},
+            )
         call("check", client, "GET", f"{base}pruefen/", 200)
         location = call("submit", client, "POST", f"{base}pruefen/", 302, form=csrf)
         call("confirmation", client, "GET", location, 200)
         body = journeys.answers_json(plan, seed).encode()
-        call("baseline", client, "POST", "/bench/baseline/", 201, body=body,
-             content_type="application/json")
-    del keys
-    print(f"{args.journeys} journeys ({args.form}, {'PostgreSQL' if args.postgres else 'SQLite'}), one process:")
+        call(
+            "baseline",
+            client,
+            "POST",
+            "/bench/baseline/",
+            201,
+            body=body,
+            content_type="application/json",
+        )
+    backend = "PostgreSQL" if args.postgres else "SQLite"
+    print(f"{args.journeys} journeys ({args.form}, {backend}), one process:")
     for kind, values in times.items():
         values.sort()
-        print(f"  {kind:<13} n={len(values):>5}  mean {1000 * sum(values) / len(values):6.2f} ms"
-              f"  p50 {1000 * values[len(values) // 2]:6.2f} ms")
+        print(
+            f"  {kind:<13} n={len(values):>5}  mean {1000 * sum(values) / len(values):6.2f} ms"
+            f"  p50 {1000 * values[len(values) // 2]:6.2f} ms"
+        )
     if args.kind != "none":
         for order in ("cumulative", "tottime"):
             out = io.StringIO()

@@ -44,7 +44,9 @@ def submission_by_reference(reference: str) -> Submission | None:
         return None
 
 
-def draft_attachments_by_field(draft: Draft, fields: Collection[str]) -> dict[str, list[Attachment]]:
+def draft_attachments_by_field(
+    draft: Draft, fields: Collection[str]
+) -> dict[str, list[Attachment]]:
     """The draft's uploads of the given file fields (none asked, no query)."""
     found: dict[str, list[Attachment]] = {}
     if not fields:
