@@ -42,6 +42,7 @@ LAYERS = (
     "applications",
     "cases",
     "integrations",
+    "surveys",
     "portal",
     "api",
     "demo",

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "verbund.payments",
     "verbund.cases",
     "verbund.integrations",
+    "verbund.surveys",
     "verbund.portal",
     "verbund.api",
     "verbund.demo",
@@ -402,6 +403,7 @@ VERBUND_PERIODIC_JOBS = [
     ("purge-drafts", "03:20", "purge_drafts"),
     ("axes-reset-logs", "03:30", "axes_reset_logs", "--age", "30"),
     ("verify-audit", "03:40", "verify_audit"),
+    ("close-due-surveys", "00:05", "close_due_surveys"),
 ]
 # How often the scheduler revives expired leases and dispatches what is due or was lost.
 VERBUND_TASK_SWEEP_SECONDS = float(os.environ.get("VERBUND_TASK_SWEEP_SECONDS", "5"))

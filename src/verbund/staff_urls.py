@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("verbund.formengine.urls_staff")),
     path("", include("verbund.cases.urls_staff")),
     path("", include("verbund.integrations.urls_staff")),
+    path("", include("verbund.surveys.urls_staff")),
 ]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("bezahlen/", include("verbund.payments.urls")),
     path("", include("verbund.applications.urls")),
     path("", include("verbund.cases.applicant.urls")),
+    path("", include("verbund.surveys.urls")),
     path("konto/", include("verbund.accounts.urls")),
     path("verwaltung/", include("verbund.staff_urls")),
     path("", include("verbund.portal.urls")),

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SurveysConfig(AppConfig):
+    name = "verbund.surveys"
+    verbose_name = _("Umfragen")
+
+    def ready(self) -> None:
+        from verbund.core.audit_terms import register_terms
+        from verbund.surveys import (
+            audit_terms,
+            policies,  # noqa: F401  (registers access policies)
+        )
+
+        register_terms(audit_terms.TERMS)
