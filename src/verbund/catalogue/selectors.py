@@ -145,6 +145,20 @@ def offices_of(authority: Authority) -> QuerySet[Office]:
     return Office.objects.filter(authority=authority).order_by("name")
 
 
+def office_emails(authority_ids: Collection[int]) -> dict[int, str]:
+    """The e-mail address of each authority's first office (by name) that has one."""
+    found: dict[int, str] = {}
+    rows = (
+        Office.objects.filter(authority_id__in=list(authority_ids))
+        .exclude(email="")
+        .order_by("authority_id", "name")
+        .values_list("authority_id", "email")
+    )
+    for authority_id, email in rows:
+        found.setdefault(authority_id, email)
+    return found
+
+
 def adoptions_of(authority: Authority) -> QuerySet[Adoption]:
     return (
         Adoption.objects.filter(authority=authority)

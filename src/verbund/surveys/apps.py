@@ -8,9 +8,13 @@ class SurveysConfig(AppConfig):
 
     def ready(self) -> None:
         from verbund.core.audit_terms import register_terms
+        from verbund.networks import hooks as networks
         from verbund.surveys import (
             audit_terms,
+            panels,
             policies,  # noqa: F401  (registers access policies)
         )
 
         register_terms(audit_terms.TERMS)
+        # The surveys' section of a network's page.
+        networks.NETWORK_PAGE.register(panels.NETWORK_PAGE, key=panels.NETWORK_PAGE.key)

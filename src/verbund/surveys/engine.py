@@ -41,6 +41,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 KEY = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 MAX_KEY = 40
@@ -595,10 +596,11 @@ def _number_value(question: Question, value: Decimal) -> tuple[int | float | Non
     if value != value.quantize(Decimal(1).scaleb(-question.decimals)):
         if question.decimals == 0:
             return None, _("„%(q)s“: Bitte geben Sie eine ganze Zahl ein.") % {"q": question.label}
-        return None, _("„%(q)s“: höchstens %(n)s Nachkommastellen.") % {
-            "q": question.label,
-            "n": question.decimals,
-        }
+        return None, ngettext(
+            "„%(q)s“: höchstens %(n)s Nachkommastelle.",
+            "„%(q)s“: höchstens %(n)s Nachkommastellen.",
+            question.decimals,
+        ) % {"q": question.label, "n": question.decimals}
     if question.minimum is not None and value < question.minimum:
         return None, _("„%(q)s“: mindestens %(n)s.") % {
             "q": question.label,
