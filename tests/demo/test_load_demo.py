@@ -92,9 +92,9 @@ def test_demo_has_the_networks_and_is_idempotent() -> None:
     assert service is not None
     assert juelich is not None
     assert index.resolve(service, juelich).processing.name == "Merzenich"
-    assert User.objects.filter(two_factor_exempt=True).count() == 9
+    assert User.objects.filter(two_factor_exempt=True).count() == 10
     assert AuthorityRole.objects.count() == 10
-    assert NetworkRole.objects.count() == 3
+    assert NetworkRole.objects.count() == 4
     member_count = Membership.objects.values("authority").distinct().count()
     assert LegalPage.objects.count() == 3 * member_count
 
@@ -287,3 +287,25 @@ def test_each_coordinator_sees_the_network_on_one_screen() -> None:
         ("in Entwicklung", "2"),
         ("veröffentlicht", "3"),
     )
+
+
+def test_demo_surveys() -> None:
+    from verbund.surveys.models import Recipient, Survey, SurveyStatus
+    from verbund.surveys.selectors import tracking
+
+    _load()
+    landkreise = Survey.objects.get(network__slug="landkreistag")
+    assert landkreise.status == SurveyStatus.CLOSED
+    counts = tracking(landkreise)
+    assert (counts.asked, counts.answered) == (294, 146)
+    kinds = {g.label: g.asked for g in counts.groups["art"]}
+    assert kinds == {"Kreis": 42, "Landkreis": 251, "Regionalverband": 1}
+    assert set(
+        Recipient.objects.filter(survey=landkreise, submitted_at__isnull=False).values_list(
+            "respondent", flat=True
+        )
+    ) == {"Demodaten (erzeugt)"}
+    dlz = Survey.objects.get(network__slug="dlz")
+    assert dlz.status == SurveyStatus.OPEN
+    assert (tracking(dlz).asked, tracking(dlz).answered) == (6, 4)
+

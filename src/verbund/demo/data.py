@@ -94,6 +94,20 @@ NETWORKS: tuple[DemoNetwork, ...] = (
         members=(KREIS_DUEREN,),
         members_of_kreis=KREIS_DUEREN,
     ),
+    DemoNetwork(
+        slug="landkreistag",
+        name="Deutscher Landkreistag: Digitaler Landkreis",
+        kind="other",
+        description=(
+            "Der kommunale Spitzenverband der 294 Landkreise befragt alle Landkreise zu ihrer "
+            "Digitalisierung, damit jeder Landkreis seine eigene Strategie schreibt und gute "
+            "Beispiele sich verbreiten."
+        ),
+        operator_name="",
+        joined_on=dt.date(2018, 1, 1),
+        lead=None,
+        members=(),
+    ),
 )
 
 USERS: tuple[DemoUser, ...] = (
@@ -138,6 +152,12 @@ USERS: tuple[DemoUser, ...] = (
         "Verwaltung Kreis Olpe",
         authority_roles=(("05966", "authority_admin"), ("05966", "clerk")),
         note="Behördenadministration des Kreises Olpe",
+    ),
+    DemoUser(
+        "koordination.landkreistag",
+        "Geschäftsstelle Deutscher Landkreistag",
+        network_roles=(("landkreistag", "coordinator"),),
+        note="Koordination der Umfrage „Digitaler Landkreis“ (alle 294 Landkreise)",
     ),
     DemoUser(
         "koordination.suedwestfalen",
