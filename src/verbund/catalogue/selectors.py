@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlsplit
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from verbund.authorities.models import Authority
@@ -156,6 +156,43 @@ def office_emails(authority_ids: Collection[int]) -> dict[int, str]:
     )
     for authority_id, email in rows:
         found.setdefault(authority_id, email)
+    return found
+
+
+@dataclass(frozen=True)
+class OfferFigures:
+    """What an authority offers on a day: its running adoptions of published services,
+    how many of them can be applied for online, and their OZG maturity (0–7)."""
+
+    services: int
+    online: int
+    maturity_sum: int
+
+    @property
+    def maturity_mean(self) -> float | None:
+        return self.maturity_sum / self.services if self.services else None
+
+
+def offer_figures(authority_ids: Collection[int], *, on: dt.date) -> dict[int, OfferFigures]:
+    """:class:`OfferFigures` for every id given (zeros where nothing runs), one query."""
+    found = {pk: OfferFigures(0, 0, 0) for pk in authority_ids}
+    rows = (
+        Adoption.objects.filter(
+            running_on(on),
+            authority_id__in=list(authority_ids),
+            service__status=ServiceStatus.PUBLISHED,
+        )
+        .values("authority_id")
+        .annotate(
+            services=Count("id"),
+            online=Count("id", filter=Q(online=True)),
+            maturity_sum=Sum("service__maturity"),
+        )
+    )
+    for row in rows:
+        found[row["authority_id"]] = OfferFigures(
+            row["services"], row["online"], int(row["maturity_sum"] or 0)
+        )
     return found
 
 

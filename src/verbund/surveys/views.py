@@ -23,7 +23,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from verbund.core.access import Action, access_by_id, access_child_by_id, can
+from verbund.accounts.selectors import grants_for
+from verbund.core.access import Action, access_by_id, access_child_by_id, can, scoped
 from verbund.core.auth import staff_required
 from verbund.core.refusals import refusal_to_form, refusal_to_messages
 from verbund.networks.models import Network
@@ -171,6 +172,10 @@ def survey_detail(request: HttpRequest, pk: int, survey_pk: int) -> HttpResponse
             "may_build": may_change and survey.status != SurveyStatus.CLOSED,
             "is_draft": survey.status == SurveyStatus.DRAFT,
             "tracking": selectors.tracking(survey) if may_change else None,
+            "own_recipients": scoped(request.user, Recipient)
+            .filter(survey=survey, authority_id__in=grants_for(request.user).authority_ids())
+            .select_related("authority")
+            .order_by("authority__name"),
         },
     )
 
