@@ -14,7 +14,10 @@ class SurveysConfig(AppConfig):
             panels,
             policies,  # noqa: F401  (registers access policies)
         )
+        from verbund.surveys.strategy import audit_terms as strategy_terms
+        from verbund.surveys.strategy import policies as strategy_policies  # noqa: F401
 
         register_terms(audit_terms.TERMS)
+        register_terms(strategy_terms.TERMS)
         # The surveys' section of a network's page.
         networks.NETWORK_PAGE.register(panels.NETWORK_PAGE, key=panels.NETWORK_PAGE.key)

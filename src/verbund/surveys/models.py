@@ -117,3 +117,8 @@ class Recipient(models.Model):
     def answer_count(self) -> int:
         answers: dict[str, Any] = self.answers or {}
         return len(answers)
+
+
+# The sub-domain's models belong to this app (label "surveys"); code imports them from
+# ``verbund.surveys.strategy.models``.
+from verbund.surveys.strategy import models as _strategy  # noqa: E402,F401

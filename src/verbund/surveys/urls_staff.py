@@ -65,4 +65,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(f"{_SURVEY}erinnern/", views.survey_remind, name="survey_remind"),
     path("", include("verbund.surveys.results.urls")),
     path("", include("verbund.surveys.maturity.urls")),
+    path("", include("verbund.surveys.strategy.urls")),
 ]
