@@ -309,3 +309,15 @@ def test_demo_surveys() -> None:
     assert dlz.status == SurveyStatus.OPEN
     assert (tracking(dlz).asked, tracking(dlz).answered) == (6, 4)
 
+    from verbund.surveys.strategy.models import Strategy, StrategyMeasure
+
+    assert Strategy.objects.filter(network__slug="wuerzburg").count() == 3
+    linked = StrategyMeasure.objects.filter(project_group__isnull=False)
+    assert sorted(m.project_group.name for m in linked) == [
+        "Digitale Bürgerdienste",
+        "Digitale Sitzungsarbeit (Ratsinformationssystem)",
+        "Digitaler Bauantrag",
+        "Schuldigitalisierung",
+        "eAkte",
+    ]
+

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from verbund.authorities.models import Authority, AuthorityKind
 from verbund.authorities.services import register_import
+from verbund.networks.groups.models import ProjectGroup
 from verbund.networks.models import Network
 from verbund.surveys import engine
 from verbund.surveys.models import Recipient, Survey
@@ -31,6 +32,8 @@ from verbund.surveys.services import (
     survey_create,
     survey_launch,
 )
+from verbund.surveys.strategy.models import Strategy
+from verbund.surveys.strategy.services import goal_add, measure_add, strategy_save
 
 KREISE_REGISTER = (
     Path(__file__).resolve().parents[1] / "authorities" / "fixtures" / "gv100ad_kreise.txt"
@@ -370,3 +373,95 @@ def load_dlz_survey(network: Network) -> None:
         if answers is not None:
             response_save(recipient=recipient, answers=answers)
             response_submit(recipient=recipient, respondent=DEMO_RESPONDENT)
+
+
+# Strategies of three members of the Kreisverbund Landkreis Würzburg, linked to its
+# project groups (demo/groups.py): (member, title, [(field, goal, [(measure, status,
+# project group name or "")])]).
+STRATEGIES: tuple[tuple[str, str, list[tuple[str, str, list[tuple[str, str, str]]]]], ...] = (
+    (
+        "09679",
+        "Digitalstrategie Landkreis Würzburg 2030",
+        [
+            (
+                "egov",
+                "Alle Leistungen des Landratsamts und der Gemeinden sind online beantragbar.",
+                [
+                    ("Digitaler Bauantrag über XBau", "running", "Digitaler Bauantrag"),
+                    ("Gemeinsamer Aktenplan für die eAkte", "running", "eAkte"),
+                ],
+            ),
+            (
+                "bildung",
+                "Jede Schule hat WLAN, Endgeräte und IT-Support.",
+                [("Medienentwicklungspläne für alle Schulen", "planned", "Schuldigitalisierung")],
+            ),
+            (
+                "mobilitaet",
+                "Ein Rufbus verbindet alle Ortsteile ohne festen Fahrplan.",
+                [("Machbarkeitsstudie Rufbus", "done", "")],
+            ),
+        ],
+    ),
+    (
+        "096790147147",
+        "Höchberg digital",
+        [
+            (
+                "egov",
+                "Die 20 meistgenutzten Leistungen sind online.",
+                [("Online-Dienste übernehmen", "running", "Digitale Bürgerdienste")],
+            ),
+        ],
+    ),
+    (
+        "096790180180",
+        "Rimpar 2028",
+        [
+            (
+                "nahversorgung",
+                "Ein digitaler Dorfladen in jedem Ortsteil.",
+                [("Bestell- und Abholstation im Rathaus", "planned", "")],
+            ),
+            (
+                "egov",
+                "Sitzungen ohne Papier.",
+                [
+                    (
+                        "Ratsinformationssystem einführen",
+                        "done",
+                        "Digitale Sitzungsarbeit (Ratsinformationssystem)",
+                    )
+                ],
+            ),
+        ],
+    ),
+)
+
+
+def load_strategies(network: Network) -> None:
+    groups = {g.name: g for g in ProjectGroup.objects.filter(network=network)}
+    for ars, title, goals in STRATEGIES:
+        authority = Authority.objects.filter(ars=ars).first()
+        if (
+            authority is None
+            or Strategy.objects.filter(network=network, authority=authority).exists()
+        ):
+            continue
+        strategy = strategy_save(
+            actor=None,
+            network=network,
+            authority=authority,
+            title=title,
+            adopted_on=dt.date(2025, 3, 1),
+        )
+        for field, text, measures in goals:
+            goal = goal_add(actor=None, strategy=strategy, field=field, goal=text)
+            for measure, status, group in measures:
+                measure_add(
+                    actor=None,
+                    goal=goal,
+                    title=measure,
+                    status=status,
+                    project_group=groups.get(group) if group else None,
+                )

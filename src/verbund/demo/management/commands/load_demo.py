@@ -56,7 +56,7 @@ from verbund.demo.data import DEMO_PASSWORD, MERZENICH, NETWORKS, USERS
 from verbund.demo.forms import FORMS
 from verbund.demo.groups import load_groups
 from verbund.demo.roadmap import load_roadmap
-from verbund.demo.surveys import load_dlz_survey, load_landkreis_survey
+from verbund.demo.surveys import load_dlz_survey, load_landkreis_survey, load_strategies
 from verbund.formengine import engine
 from verbund.formengine.engine import definition_digest
 from verbund.formengine.selectors import current_version, form_of
@@ -98,6 +98,7 @@ class Command(BaseCommand):
             load_costs(networks["dlz"])
             load_dlz_survey(networks["dlz"])
             load_landkreis_survey(networks["landkreistag"])
+            load_strategies(networks["wuerzburg"])
         self._print_logins()
 
     def _network(self, spec: Any) -> Network:
