@@ -190,3 +190,28 @@ def test_wording_is_not_structure() -> None:
         changed = copy.deepcopy(DEFINITION)
         change(changed)
         assert engine.structure_changes(SURVEY, engine.compile_survey(changed))
+
+
+def test_german_numbers_and_reserved_keys() -> None:
+    stellen = SURVEY.question("stellen")
+    assert engine.check_value(stellen, "1.200", typed=False) == (
+        None,
+        "„5. Wie viele Stellen hat Ihre IT?“: höchstens 500.",
+    )
+    assert engine.check_value(stellen, "120", typed=False) == (120.0, "")
+    assert engine.check_value(stellen, "1.5", typed=False) == (1.5, "")
+    assert engine.check_value(stellen, "2,5", typed=False) == (2.5, "")
+    reserved = copy.deepcopy(DEFINITION)
+    reserved["sections"][1]["key"] = "absenden"
+    with pytest.raises(engine.DefinitionError) as error:
+        engine.compile_survey(reserved)
+    assert error.value.problems == ["Abschnitt 2: Der Schlüssel „absenden“ ist vergeben."]
+
+
+def test_yes_no_labels_follow_the_language() -> None:
+    from django.utils import translation
+
+    portal = SURVEY.question("portal")
+    with translation.override("en"):
+        assert [str(o.label) for o in portal.options] == ["Yes", "No"]
+    assert [str(o.label) for o in portal.options] == ["Ja", "Nein"]

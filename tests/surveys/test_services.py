@@ -184,3 +184,20 @@ def test_address_lists_name_every_bad_line(survey_world: SurveyWorld) -> None:
     lines = recipients_parse(f"{kreis.ars.ljust(12, '0')},kreis@example.org\r\n")
     assert [(line.authority, line.email) for line in lines] == [(kreis, "kreis@example.org")]
     assert Survey.objects.count() == 1
+
+
+def test_two_colleagues_saving_different_pages_keep_both(survey_world: SurveyWorld) -> None:
+    recipient = survey_world.recipient(survey_world.members[0])
+    stale = Recipient.objects.get(pk=recipient.pk)  # the first colleague's page was read
+    response_save(recipient=recipient, answers={"stellen": 3}, keys={"stellen", "zufrieden"})
+    response_save(recipient=stale, answers={"eakte": "kein"}, keys={"eakte", "eakte_bereiche"})
+    recipient.refresh_from_db()
+    assert recipient.answers == {"stellen": 3, "eakte": "kein"}
+    # A page's answer that hides a later page's question drops that answer too.
+    response_save(recipient=recipient, answers={"eakte": "alle"}, keys={"eakte"})
+    response_save(
+        recipient=recipient, answers={"eakte_bereiche": ["bauamt"]}, keys={"eakte_bereiche"}
+    )
+    response_save(recipient=recipient, answers={"eakte": "kein"}, keys={"eakte"})
+    recipient.refresh_from_db()
+    assert recipient.answers == {"stellen": 3, "eakte": "kein"}

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from verbund.surveys.engine import MAX_KEY, Type
+from verbund.surveys.engine import MAX_KEY, RESERVED_SECTION_KEYS, Type
 
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -76,7 +76,7 @@ def section_put(
 ) -> dict[str, Any]:
     result = _copy(definition)
     if key is None:
-        taken = [s["key"] for s in result["sections"]]
+        taken = [s["key"] for s in result["sections"]] + sorted(RESERVED_SECTION_KEYS)
         result["sections"].append(
             {
                 "key": slug_key(title, taken, words=3),

@@ -38,12 +38,15 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 KEY = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+THOUSANDS = re.compile(r"^-?\d{1,3}(?:\.\d{3})+$")
+# Path segments of the recipient's pages that a section key must not take.
+RESERVED_SECTION_KEYS = frozenset({"absenden"})
 MAX_KEY = 40
 MAX_TEXT_ANSWER = 5000
 MAX_LINE_ANSWER = 300
@@ -52,6 +55,8 @@ MAX_OPTIONS = 50
 MAX_ROWS = 50
 MAX_SCALE_STEPS = 11
 YES, NO = "ja", "nein"
+YES_LABEL = cast(str, gettext_lazy("Ja"))
+NO_LABEL = cast(str, gettext_lazy("Nein"))
 
 
 class Type(StrEnum):
@@ -227,6 +232,10 @@ def _compile_cached(canonical: str) -> Survey:
             problems.append(_("%(where)s: muss ein Objekt sein.") % {"where": where})
             continue
         key = _key(raw.get("key"), where, problems)
+        if key in RESERVED_SECTION_KEYS:
+            problems.append(
+                _("%(where)s: Der Schlüssel „%(key)s“ ist vergeben.") % {"where": where, "key": key}
+            )
         if key and key in section_keys:
             problems.append(
                 _("%(where)s: Der Schlüssel „%(key)s“ ist doppelt.") % {"where": where, "key": key}
@@ -415,9 +424,10 @@ def _question(
                 _("%(where)s: Punkte gibt es nur für „ja“ und „nein“.") % {"where": where}
             )
             scores = {}
+        # Lazy labels: the compiled survey is cached across requests and languages.
         options = (
-            Option(YES, _("Ja"), _decimal(scores.get(YES), where, _("Punkte"), problems)),
-            Option(NO, _("Nein"), _decimal(scores.get(NO), where, _("Punkte"), problems)),
+            Option(YES, YES_LABEL, _decimal(scores.get(YES), where, _("Punkte"), problems)),
+            Option(NO, NO_LABEL, _decimal(scores.get(NO), where, _("Punkte"), problems)),
         )
     if kind is Type.MATRIX:
         raw_rows = raw.get("rows")
@@ -581,7 +591,8 @@ def _parse_date(text: str) -> dt.date | None:
 def _number(question: Question, text: str) -> tuple[int | float | None, str]:
     """A number as typed by a person (German decimal comma or a point)."""
     cleaned = text.replace(" ", "").replace("\u00a0", "")
-    if "," in cleaned:
+    if "," in cleaned or THOUSANDS.match(cleaned):
+        # German: "." groups thousands ("1.200" is twelve hundred), "," is the decimal mark.
         cleaned = cleaned.replace(".", "").replace(",", ".")
     try:
         value = Decimal(cleaned)

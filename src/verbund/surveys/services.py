@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import io
 import secrets
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -433,13 +433,25 @@ def _answerable(recipient: Recipient) -> Recipient:
 
 
 def response_save(
-    *, recipient: Recipient, answers: Mapping[str, Any], respondent: str | None = None
+    *,
+    recipient: Recipient,
+    answers: Mapping[str, Any],
+    respondent: str | None = None,
+    keys: Collection[str] | None = None,
 ) -> Recipient:
     """Keep the answers so far (a draft): anyone with the link may continue. Answers are
-    checked as they are typed (a wrong type is refused), not for completeness."""
+    checked as they are typed (a wrong type is refused), not for completeness.
+
+    ``keys``: only these questions' answers are taken from ``answers`` (a page's); the
+    others stay as stored, read under the lock, so two colleagues saving different
+    pages at once do not undo each other. Answers that the result hides are dropped."""
     with transaction.atomic():
         locked = _answerable(recipient)
         survey = engine.compile_survey(locked.survey.definition)
+        if keys is not None:
+            merged = {k: v for k, v in (locked.answers or {}).items() if k not in keys}
+            merged.update({k: v for k, v in answers.items() if k in keys})
+            answers = engine.prune(survey, merged)
         checked, errors = engine.check_answers(survey, dict(answers), complete=False)
         _refuse(list(errors.values()))
         locked.answers = checked
