@@ -79,11 +79,25 @@ class Operator:
     anonymous visitor and for A's most privileged staff user alike."""
 
 
+def _nothing(tenant: TenantData) -> dict[str, Any]:
+    return {}
+
+
 ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner | Operator] = {
     # The citizen's application: public start, everything after it behind a secret.
     "catalogue:place": Public(lambda w: {"ars": w.b.authority.ars}),
     "applications:start": Public(
         lambda w: {"key": w.b.service.slug}, query=lambda w: {"ort": w.b.authority.ars}
+    ),
+    # A survey's recipient answers through its link's secret.
+    "surveys:respond": Citizen(
+        lambda w, app: {"recipient_id": w.b.recipient.pk, "token": "x" * 32}, methods=("GET",)
+    ),
+    "surveys:respond_check": Citizen(
+        lambda w, app: {"recipient_id": w.b.recipient.pk, "token": "x" * 32}
+    ),
+    "surveys:respond_section": Citizen(
+        lambda w, app: {"recipient_id": w.b.recipient.pk, "token": "x" * 32, "section_key": "stand"}
     ),
     "applications:step": Citizen(lambda w, app: {"draft_id": app.draft.pk, "step_key": "name"}),
     "applications:check": Citizen(lambda w, app: {"draft_id": app.draft.pk}),
@@ -402,6 +416,215 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner | Operator] = {
             ("staff:group_document", "document_pk", lambda t: t.group_document.pk, ("GET",)),
         )
     },
+    # Surveys: a survey below its network; sections, questions, fields of action and
+    # recipients below their survey; every mixed pair is a 404.
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.network.pk},
+            foreign=[lambda w: {"pk": w.b.network.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:surveys", ("GET",)),
+            ("staff:survey_create", ("GET", "POST")),
+            ("staff:strategies", ("GET",)),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w, x=extra: {"pk": w.a.network.pk, "survey_pk": w.a.survey.pk, **x(w.a)},
+            foreign=[
+                lambda w, x=extra: {"pk": w.b.network.pk, "survey_pk": w.b.survey.pk, **x(w.b)},
+                lambda w, x=extra: {"pk": w.a.network.pk, "survey_pk": w.b.survey.pk, **x(w.b)},
+                lambda w, x=extra: {"pk": w.b.network.pk, "survey_pk": w.a.survey.pk, **x(w.a)},
+            ],
+            methods=methods,
+        )
+        for name, extra, methods in (
+            ("staff:survey", _nothing, ("GET",)),
+            ("staff:survey_edit", _nothing, ("GET", "POST")),
+            ("staff:survey_preview", _nothing, ("GET",)),
+            ("staff:survey_definition_json", _nothing, ("GET",)),
+            ("staff:survey_definition_upload", _nothing, ("POST",)),
+            ("staff:survey_launch", _nothing, ("POST",)),
+            ("staff:survey_close", _nothing, ("POST",)),
+            ("staff:survey_remind", _nothing, ("POST",)),
+            ("staff:survey_section_create", _nothing, ("GET", "POST")),
+            ("staff:survey_field_create", _nothing, ("GET", "POST")),
+            ("staff:survey_question_create", _nothing, ("GET", "POST")),
+            ("staff:survey_recipients", _nothing, ("GET",)),
+            ("staff:survey_recipients_members", _nothing, ("POST",)),
+            ("staff:survey_recipients_list", _nothing, ("POST",)),
+            ("staff:survey_recipients_template", _nothing, ("GET",)),
+            ("staff:survey_results", _nothing, ("GET",)),
+            ("staff:survey_results_csv", _nothing, ("GET",)),
+            ("staff:survey_results_xlsx", _nothing, ("GET",)),
+            ("staff:survey_codebook_csv", _nothing, ("GET",)),
+            ("staff:survey_maturity", _nothing, ("GET",)),
+            ("staff:survey_section_edit", lambda t: {"key": "stand"}, ("GET", "POST")),
+            ("staff:survey_section_delete", lambda t: {"key": "stand"}, ("POST",)),
+            (
+                "staff:survey_section_move",
+                lambda t: {"key": "stand", "direction": "runter"},
+                ("POST",),
+            ),
+            ("staff:survey_field_delete", lambda t: {"key": "egov"}, ("POST",)),
+            ("staff:survey_question_edit", lambda t: {"key": "eakte"}, ("GET", "POST")),
+            ("staff:survey_question_delete", lambda t: {"key": "eakte"}, ("POST",)),
+            (
+                "staff:survey_question_move",
+                lambda t: {"key": "eakte", "direction": "hoch"},
+                ("POST",),
+            ),
+            (
+                "staff:survey_recipient_remove",
+                lambda t: {"recipient_pk": t.recipient.pk},
+                ("POST",),
+            ),
+            (
+                "staff:survey_maturity_profile",
+                lambda t: {"recipient_pk": t.recipient.pk},
+                ("GET",),
+            ),
+        )
+    },
+    # A member's strategy: below its network and its authority; goals and measures below.
+    **{
+        name: Tenant(
+            own=lambda w, x=extra: {
+                "pk": w.a.network.pk,
+                "authority_pk": w.a.authority.pk,
+                **x(w.a),
+            },
+            foreign=[
+                lambda w, x=extra: {
+                    "pk": w.b.network.pk,
+                    "authority_pk": w.b.authority.pk,
+                    **x(w.b),
+                },
+                lambda w, x=extra: {
+                    "pk": w.a.network.pk,
+                    "authority_pk": w.b.authority.pk,
+                    **x(w.b),
+                },
+                lambda w, x=extra: {
+                    "pk": w.b.network.pk,
+                    "authority_pk": w.a.authority.pk,
+                    **x(w.a),
+                },
+                lambda w, x=extra: {
+                    "pk": w.a.network.pk,
+                    "authority_pk": w.a.authority.pk,
+                    **x(w.b),
+                },
+            ]
+            if extra is not _nothing
+            else [
+                lambda w: {"pk": w.b.network.pk, "authority_pk": w.b.authority.pk},
+                lambda w: {"pk": w.a.network.pk, "authority_pk": w.b.authority.pk},
+                lambda w: {"pk": w.b.network.pk, "authority_pk": w.a.authority.pk},
+            ],
+            methods=methods,
+        )
+        for name, extra, methods in (
+            ("staff:strategy", _nothing, ("GET",)),
+            ("staff:strategy_edit", _nothing, ("GET", "POST")),
+            ("staff:strategy_goal_create", _nothing, ("GET", "POST")),
+            (
+                "staff:strategy_goal_delete",
+                lambda t: {"goal_pk": t.strategy_goal.pk},
+                ("POST",),
+            ),
+            (
+                "staff:strategy_measure_create",
+                lambda t: {"goal_pk": t.strategy_goal.pk},
+                ("GET", "POST"),
+            ),
+            (
+                "staff:strategy_measure_status",
+                lambda t: {"measure_pk": t.strategy_measure.pk},
+                ("POST",),
+            ),
+        )
+    },
+    # Workshops: a workshop below its network, an invitation or a material below its
+    # workshop; every mixed pair is a 404.
+    "staff:network_workshops": Tenant(
+        own=lambda w: {"pk": w.a.network.pk},
+        foreign=[lambda w: {"pk": w.b.network.pk}],
+        methods=("GET",),
+    ),
+    "staff:workshop_create": Tenant(
+        own=lambda w: {"pk": w.a.network.pk}, foreign=[lambda w: {"pk": w.b.network.pk}]
+    ),
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.network.pk, "workshop_pk": _workshop(w.a)},
+            foreign=[
+                lambda w: {"pk": w.b.network.pk, "workshop_pk": _workshop(w.b)},
+                lambda w: {"pk": w.a.network.pk, "workshop_pk": _workshop(w.b)},
+                lambda w: {"pk": w.b.network.pk, "workshop_pk": _workshop(w.a)},
+            ],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:workshop", ("GET",)),
+            ("staff:workshop_edit", ("GET", "POST")),
+            ("staff:workshop_hold", ("POST",)),
+            ("staff:workshop_cancel", ("POST",)),
+            ("staff:workshop_invite", ("GET", "POST")),
+            ("staff:workshop_agenda_add", ("GET", "POST")),
+            ("staff:workshop_material_add", ("GET", "POST")),
+            ("staff:workshop_minutes", ("GET", "POST")),
+            ("staff:workshop_decision_add", ("GET", "POST")),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w, k=key, c=child: {
+                "pk": w.a.network.pk,
+                "workshop_pk": _workshop(w.a),
+                k: c(w.a),
+            },
+            foreign=[
+                lambda w, k=key, c=child: {
+                    "pk": w.b.network.pk,
+                    "workshop_pk": _workshop(w.b),
+                    k: c(w.b),
+                },
+                lambda w, k=key, c=child: {
+                    "pk": w.a.network.pk,
+                    "workshop_pk": _workshop(w.a),
+                    k: c(w.b),
+                },
+                lambda w, k=key, c=child: {
+                    "pk": w.a.network.pk,
+                    "workshop_pk": _workshop(w.b),
+                    k: c(w.b),
+                },
+                lambda w, k=key, c=child: {
+                    "pk": w.b.network.pk,
+                    "workshop_pk": _workshop(w.a),
+                    k: c(w.a),
+                },
+            ],
+            methods=methods,
+        )
+        for name, key, child, methods in (
+            (
+                "staff:workshop_invitation_answer",
+                "invitation_pk",
+                lambda t: t.invitation.pk,
+                ("GET", "POST"),
+            ),
+            (
+                "staff:workshop_material",
+                "material_pk",
+                lambda t: t.workshop_material.pk,
+                ("GET",),
+            ),
+        )
+    },
     # Catalogue. Published services are readable by all staff (a published service of
     # B answers A's change requests with 403), so B's draft is the foreign service.
     "staff:catalogue": Staff(),
@@ -700,6 +923,11 @@ def _group(tenant: TenantData) -> int:
     return tenant.group.pk
 
 
+def _workshop(tenant: TenantData) -> int:
+    assert tenant.workshop is not None
+    return tenant.workshop.pk
+
+
 def _req(tenant: TenantData) -> Any:
     assert tenant.info_request is not None
     return tenant.info_request.pk
@@ -760,6 +988,7 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
             "cases",
             "payments",
             "integrations",
+            "surveys",
         }:
             continue
         rows[label] = list(model._default_manager.order_by("pk").values())

@@ -43,6 +43,7 @@ LAYERS = (
     "cases",
     "integrations",
     "surveys",
+    "practices",
     "portal",
     "api",
     "demo",
@@ -54,6 +55,9 @@ PUBLISHED = {"models", "selectors", "services", "hooks"}
 # Published by one app only: the module and why others may use it.
 PUBLISHED_BY_APP = {
     "authorities": {"cache", "folding"},  # the place-search cache, search-key folding
+    # The base policy of rows that belong to a network (NetworkPart, the visible networks
+    # of a user), for the apps above that add such rows (surveys, strategies).
+    "networks": {"policies"},
     "formengine": {"engine"},  # the pure, database-free form engine
     "applications": {"links", "receipt"},  # the citizen's links, the receipt PDF
 }

@@ -18,7 +18,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import cast
+from typing import Any, cast
 
 from django.core.files.base import ContentFile
 
@@ -60,6 +60,7 @@ from verbund.networks.groups.models import GroupDocument, GroupTask, Milestone, 
 from verbund.networks.models import Agreement, AgreementKind, CooperationArea, Membership, Network
 from verbund.networks.roadmap.models import RoadmapItem
 from verbund.networks.services import area_create, area_level_set, membership_add, network_create
+from verbund.networks.workshops.models import Invitation, Workshop, WorkshopMaterial
 from verbund.payments.services import payment_start
 from verbund.portal.models import LegalPage, LegalPageKind
 from verbund.portal.services import legal_page_save
@@ -106,9 +107,20 @@ class Tenant:
     # A proposed item of the network's development roadmap, built by the tenant's
     # authority.
     roadmap_item: RoadmapItem | None = None
+    # A planned workshop of the network, the tenant's authority invited, with a material.
+    workshop: Workshop | None = None
+    invitation: Invitation | None = None
+    workshop_material: WorkshopMaterial | None = None
     # An open budget item of the network, split equally (the single member pays all),
     # and the network's development cost for the reuse report.
     budget_item: BudgetItem | None = None
+    # A running survey of the network that asks the tenant's authority, and the
+    # authority's strategy in the network with a goal and a measure.
+    survey: Any = None
+    recipient: Any = None
+    strategy: Any = None
+    strategy_goal: Any = None
+    strategy_measure: Any = None
 
 
 def _service(authority: Authority, slug: str, title: str) -> Service:
@@ -369,6 +381,26 @@ def build_world() -> World:
             ),
             builder=tenant.authority,
         )
+        from verbund.networks.workshops import services as services_workshops
+
+        tenant.workshop = services_workshops.workshop_create(
+            actor=tenant.user,
+            network=tenant.network,
+            title="Feierabendgespräch",
+            level="leadership",
+            format="after_work",
+            starts_at=dt.datetime(2030, 3, 12, 17, 0, tzinfo=dt.UTC),
+            ends_at=dt.datetime(2030, 3, 12, 19, 0, tzinfo=dt.UTC),
+        )
+        (tenant.invitation,) = services_workshops.workshop_invite(
+            actor=tenant.user, workshop=tenant.workshop, authorities=[tenant.authority]
+        )
+        tenant.workshop_material = services_workshops.material_add(
+            actor=tenant.user,
+            workshop=tenant.workshop,
+            title="Einladung",
+            upload=SimpleUploadedFile("einladung.pdf", b"%PDF-1.4 Einladung"),
+        )
         from decimal import Decimal
 
         from verbund.networks.costs import services as services_costs
@@ -389,7 +421,57 @@ def build_world() -> World:
         services_costs.development_cost_set(
             actor=tenant.user, network=tenant.network, amount=Decimal("20000.00")
         )
+        from verbund.surveys import services as services_surveys
+        from verbund.surveys.strategy import services as services_strategy
+
+        survey = services_surveys.survey_create(
+            actor=tenant.user,
+            network=tenant.network,
+            title="Stand der Digitalisierung",
+            definition=SURVEY_DEFINITION,
+        )
+        services_surveys.recipients_add(
+            actor=tenant.user,
+            survey=survey,
+            lines=[services_surveys.AddressLine(tenant.authority, "umfrage@example.org")],
+        )
+        tenant.survey = services_surveys.survey_launch(actor=tenant.user, survey=survey)
+        tenant.recipient = tenant.survey.recipients.get()
+        tenant.strategy = services_strategy.strategy_save(
+            actor=tenant.user, network=tenant.network, authority=tenant.authority, title="Plan"
+        )
+        tenant.strategy_goal = services_strategy.goal_add(
+            actor=tenant.user, strategy=tenant.strategy, field="egov", goal="Alles online"
+        )
+        tenant.strategy_measure = services_strategy.measure_add(
+            actor=tenant.user, goal=tenant.strategy_goal, title="eAkte", project_group=tenant.group
+        )
     return world
+
+
+# A survey of one section with one scored question in a field of action.
+SURVEY_DEFINITION: dict[str, Any] = {
+    "fields": [{"key": "egov", "label": "E-Government"}],
+    "sections": [
+        {
+            "key": "stand",
+            "title": "Stand",
+            "questions": [
+                {
+                    "key": "eakte",
+                    "type": "single",
+                    "text": "Wie weit ist die E-Akte?",
+                    "required": True,
+                    "field": "egov",
+                    "options": [
+                        {"key": "alle", "label": "überall", "score": 2},
+                        {"key": "kein", "label": "kein Thema", "score": 0},
+                    ],
+                }
+            ],
+        }
+    ],
+}
 
 
 @dataclass

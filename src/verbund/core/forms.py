@@ -1,4 +1,5 @@
-"""Input of the pages core renders for every app: the audit log's filters."""
+"""Input of the pages core renders for every app (the audit log's filters), and small
+helpers every app's forms use."""
 
 from __future__ import annotations
 
@@ -11,6 +12,14 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from verbund.core.audit_terms import action_choices
+
+DATE_HINT = _("Datum im Format TT.MM.JJJJ")
+
+
+def set_choices(field: forms.Field, choices: Sequence[tuple[Any, Any]]) -> None:
+    """Give a choice field its choices, known only when the form is built."""
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = list(choices)
 
 
 class AuditFilterForm(forms.Form):

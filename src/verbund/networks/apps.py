@@ -24,9 +24,12 @@ class NetworksConfig(AppConfig):
         from verbund.networks.roadmap import audit_terms as roadmap_terms
         from verbund.networks.roadmap import panels as roadmap
         from verbund.networks.roadmap import policies as roadmap_policies  # noqa: F401
+        from verbund.networks.workshops import audit_terms as workshop_terms
+        from verbund.networks.workshops import panels as workshops
+        from verbund.networks.workshops import policies as workshop_policies  # noqa: F401
 
         # The sub-domains' sections of the steering dashboard.
-        for panel in (groups.DASHBOARD, roadmap.DASHBOARD, costs.DASHBOARD):
+        for panel in (groups.DASHBOARD, workshops.DASHBOARD, roadmap.DASHBOARD, costs.DASHBOARD):
             hooks.DASHBOARD.register(panel, key=panel.key)
         # "Meine Verbünde" on the staff start page and an authority's networks.
         accounts.STAFF_HOME.register(panels.STAFF_HOME, key=panels.STAFF_HOME.key)
@@ -34,7 +37,7 @@ class NetworksConfig(AppConfig):
             panels.AUTHORITY_WORKSPACE, key=panels.AUTHORITY_WORKSPACE.key
         )
         # The words of the audit log, of the app and of each sub-domain.
-        for terms in (audit_terms, group_terms, roadmap_terms, cost_terms):
+        for terms in (audit_terms, group_terms, roadmap_terms, cost_terms, workshop_terms):
             register_terms(terms.TERMS)
-        for names in (*audit_terms.NAMES, *roadmap_terms.NAMES):
+        for names in (*audit_terms.NAMES, *roadmap_terms.NAMES, *workshop_terms.NAMES):
             register_names(names)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from verbund.authorities.models import Authority
+from verbund.core.forms import DATE_HINT, set_choices
 from verbund.networks.models import AgreementKind, MembershipRole, Network, ParticipationLevel
 
 _KEY = re.compile(r"^\d{2,12}$")
@@ -51,14 +52,7 @@ class MembershipEndForm(forms.Form):
     )
 
 
-DATE_HINT = _("Datum im Format TT.MM.JJJJ")
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
-
-
-def set_choices(field: forms.Field, choices: Sequence[tuple[Any, Any]]) -> None:
-    """Give a choice field its choices, known only when the form is built."""
-    assert isinstance(field, forms.ChoiceField)
-    field.choices = list(choices)
 
 
 class AreaForm(forms.Form):

@@ -228,3 +228,4 @@ class Agreement(models.Model):
 from verbund.networks.costs import models as _costs  # noqa: E402,F401
 from verbund.networks.groups import models as _groups  # noqa: E402,F401
 from verbund.networks.roadmap import models as _roadmap  # noqa: E402,F401
+from verbund.networks.workshops import models as _workshops  # noqa: E402,F401

@@ -45,4 +45,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("verbund.networks.groups.urls")),
     path("", include("verbund.networks.roadmap.urls")),
     path("", include("verbund.networks.costs.urls")),
+    path("", include("verbund.networks.workshops.urls")),
 ]

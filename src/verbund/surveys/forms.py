@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy
 
 from verbund.authorities.models import AuthorityKind
-from verbund.networks.forms import DATE_HINT, set_choices
+from verbund.core.forms import DATE_HINT, set_choices
 from verbund.surveys.engine import TYPE_LABELS, Type
 
 MAX_ADDRESS_FILE = 2 * 1024 * 1024

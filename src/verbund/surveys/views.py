@@ -591,7 +591,9 @@ def recipients_template(request: HttpRequest, pk: int, survey_pk: int) -> HttpRe
     """An address list to fill in: the register's authorities of one kind (and Land),
     with an empty e-mail column (CSV, UTF-8 with BOM, ";")."""
     survey = _survey(request, pk, survey_pk, Action.CHANGE)
-    form = RegisterSelectionForm(request.GET, lands=selectors.lands())
+    data = request.GET.copy()
+    data.setdefault("kind", "landkreise")  # the most asked-for list
+    form = RegisterSelectionForm(data, lands=selectors.lands())
     if not form.is_valid():
         messages.error(request, _("Bitte eine Art von Behörden wählen."))
         return _to_recipients(survey)

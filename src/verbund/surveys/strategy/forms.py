@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from verbund.networks.forms import DATE_HINT, set_choices
+from verbund.core.forms import DATE_HINT, set_choices
 from verbund.surveys.strategy.models import FieldOfAction, MeasureStatus
 
 

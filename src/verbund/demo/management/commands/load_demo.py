@@ -57,6 +57,7 @@ from verbund.demo.forms import FORMS
 from verbund.demo.groups import load_groups
 from verbund.demo.roadmap import load_roadmap
 from verbund.demo.surveys import load_dlz_survey, load_landkreis_survey, load_strategies
+from verbund.demo.workshops import load_workshops
 from verbund.formengine import engine
 from verbund.formengine.engine import definition_digest
 from verbund.formengine.selectors import current_version, form_of
@@ -93,6 +94,7 @@ class Command(BaseCommand):
             self._forms()
             self._back_office()
             self._steering(networks["dlz"])
+            load_workshops(networks["dlz"])
             load_groups(networks["wuerzburg"])
             load_roadmap(networks["suedwestfalen"])
             load_costs(networks["dlz"])
