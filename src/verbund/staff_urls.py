@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("verbund.cases.urls_staff")),
     path("", include("verbund.integrations.urls_staff")),
     path("", include("verbund.surveys.urls_staff")),
+    path("", include("verbund.practices.urls_staff")),
 ]

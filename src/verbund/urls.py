@@ -13,6 +13,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("verbund.api.urls")),
     path("leistungen/", include("verbund.catalogue.urls")),
+    path("gute-beispiele/", include("verbund.practices.urls")),
     path("bezahlen/", include("verbund.payments.urls")),
     path("", include("verbund.applications.urls")),
     path("", include("verbund.cases.applicant.urls")),

@@ -258,6 +258,8 @@ def test_openapi_schema_documents_the_places_endpoints(client: Client) -> None:
         "/api/v1/services",
         "/api/v1/services/{key}",
         "/api/v1/routes",
+        "/api/v1/good-practices",
+        "/api/v1/good-practices/{id}",
         # for specialist systems, with a token (tests/api/test_partner_api.py)
         "/api/v1/submissions",
         "/api/v1/submissions/{reference}",

@@ -103,8 +103,9 @@ def _run(real_data: dict[str, str], *, real_paths: bool) -> tuple[list[str], Cou
     headers = {"Authorization": f"Bearer {real_data['token']}"}
     known = {"reference": real_data["reference"], "version_id": real_data["version_id"]}
     operations = [result.ok() for result in schema.get_all_operations()]
-    # Five public operations (places, services, routes) and six for specialist systems.
-    assert len(operations) == 11
+    # Seven public operations (places, services, routes, good practices) and six for
+    # specialist systems.
+    assert len(operations) == 13
     failures: list[str] = []
     statuses: Counter[str] = Counter()
     for operation in operations:

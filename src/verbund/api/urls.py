@@ -4,7 +4,7 @@ systems (``partner_views``) need a client's bearer token."""
 from django.urls import URLPattern, path
 from drf_spectacular.views import SpectacularAPIView
 
-from verbund.api import catalogue_views, partner_views, views
+from verbund.api import catalogue_views, partner_views, practice_views, views
 
 app_name = "api"
 urlpatterns: list[URLPattern] = [
@@ -13,6 +13,12 @@ urlpatterns: list[URLPattern] = [
     path("services", catalogue_views.ServiceList.as_view(), name="services"),
     path("services/<str:key>", catalogue_views.ServiceDetail.as_view(), name="service-detail"),
     path("routes", catalogue_views.RouteList.as_view(), name="routes"),
+    path("good-practices", practice_views.PracticeList.as_view(), name="good-practices"),
+    path(
+        "good-practices/<str:pk>",
+        practice_views.PracticeDetail.as_view(),
+        name="good-practice-detail",
+    ),
     # Specialist systems (docs/integrations.md)
     path("submissions", partner_views.SubmissionList.as_view(), name="submissions"),
     path(

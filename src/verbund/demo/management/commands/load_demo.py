@@ -55,6 +55,7 @@ from verbund.demo.costs import load_costs
 from verbund.demo.data import DEMO_PASSWORD, MERZENICH, NETWORKS, USERS
 from verbund.demo.forms import FORMS
 from verbund.demo.groups import load_groups
+from verbund.demo.practices import load_practices
 from verbund.demo.roadmap import load_roadmap
 from verbund.demo.surveys import load_dlz_survey, load_landkreis_survey, load_strategies
 from verbund.demo.workshops import load_workshops
@@ -101,6 +102,7 @@ class Command(BaseCommand):
             load_dlz_survey(networks["dlz"])
             load_landkreis_survey(networks["landkreistag"])
             load_strategies(networks["wuerzburg"])
+            load_practices()
         self._print_logins()
 
     def _network(self, spec: Any) -> Network:
