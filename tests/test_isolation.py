@@ -157,6 +157,11 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner | Operator] = {
     "api:service-detail": Public(lambda w: {"key": w.b.service.slug}),
     "api:routes": Public(query=lambda w: {"service": w.b.service.slug, "ars": w.b.authority.ars}),
     "accounts:login": Public(),
+    # Good practices: published ones are public, on the page and in the API.
+    "practices:practices": Public(),
+    "practices:practice": Public(lambda w: {"pk": w.b.practice.pk}),
+    "api:good-practices": Public(),
+    "api:good-practice-detail": Public(lambda w: {"pk": w.b.practice.pk}),
     "accounts:logout": Staff(),
     "accounts:otp_verify": Staff(),
     "accounts:otp_setup": Staff(),
@@ -545,6 +550,36 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner | Operator] = {
                 lambda t: {"measure_pk": t.strategy_measure.pk},
                 ("POST",),
             ),
+        )
+    },
+    # Good practices of an authority: the list, a new one, one proposed from a survey
+    # answer; a practice below its authority, every mixed pair a 404.
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.authority.pk},
+            foreign=[lambda w: {"pk": w.b.authority.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:authority_practices", ("GET",)),
+            ("staff:practice_create", ("GET", "POST")),
+            ("staff:practice_propose", ("POST",)),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.authority.pk, "practice_pk": w.a.practice.pk},
+            foreign=[
+                lambda w: {"pk": w.b.authority.pk, "practice_pk": w.b.practice.pk},
+                lambda w: {"pk": w.a.authority.pk, "practice_pk": w.b.practice.pk},
+                lambda w: {"pk": w.b.authority.pk, "practice_pk": w.a.practice.pk},
+            ],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:practice_edit", ("GET", "POST")),
+            ("staff:practice_publish", ("POST",)),
+            ("staff:practice_withdraw", ("POST",)),
         )
     },
     # Workshops: a workshop below its network, an invitation or a material below its
@@ -989,6 +1024,7 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
             "payments",
             "integrations",
             "surveys",
+            "practices",
         }:
             continue
         rows[label] = list(model._default_manager.order_by("pk").values())

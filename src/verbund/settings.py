@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "verbund.cases",
     "verbund.integrations",
     "verbund.surveys",
+    "verbund.practices",
     "verbund.portal",
     "verbund.api",
     "verbund.demo",
@@ -456,6 +457,9 @@ VERBUND_UPLOAD_URL_NAMES = frozenset(
         "staff:cases_staff:participation",
         "staff:agreement_create",
         "staff:group_document_add",
+        "staff:workshop_material_add",
+        "staff:survey_definition_upload",
+        "staff:survey_recipients_list",
     }
 )
 # Django's own cap on a body read into memory (form fields without the files); the cap
@@ -470,6 +474,7 @@ VERBUND_NO_STORE_PREFIXES = (
     "/antrag/",
     "/status/",
     "/bezahlen/",
+    "/umfrage/",
     "/api/v1/submissions",
     "/api/v1/cases/",
 )

@@ -137,6 +137,7 @@ def test_the_file_fields_are_found_in_every_app() -> None:
     assert {(c.label, c.storage) for c in file_columns()} == {
         ("networks.Agreement.document", "private"),
         ("networks.GroupDocument.file", "private"),
+        ("networks.WorkshopMaterial.file", "private"),
         ("applications.Attachment.file", "private"),
         ("cases.DocumentVersion.file", "private"),
         ("cases.RecordsDisposal.package", "private"),

@@ -103,17 +103,19 @@ def test_the_project_fills_every_hook_it_declares() -> None:
     assert keys(catalogue_hooks.ONLINE_APPLICATION) == ["applications"]
     assert keys(catalogue_hooks.EXCHANGE_PARTS) == ["formular"]
     assert keys(networks_hooks.SERVICE_DIRECTORY) == ["catalogue"]
-    assert keys(networks_hooks.NETWORK_PAGE) == ["catalogue.reuse"]
+    assert keys(networks_hooks.NETWORK_PAGE) == ["catalogue.reuse", "surveys"]
     assert sorted(keys(networks_hooks.DASHBOARD)) == [
         "catalogue.reuse",
         "networks.costs",
         "networks.groups",
         "networks.roadmap",
+        "networks.workshops",
     ]
     assert keys(accounts_hooks.STAFF_HOME) == ["networks.mine"]
     assert sorted(keys(accounts_hooks.AUTHORITY_WORKSPACE)) == [
         "networks.of_authority",
         "portal.legal_pages",
+        "practices.of_authority",
     ]
     assert sorted(keys(accounts_hooks.AUTHORITY_MENU)) == [
         "accounts.audit",

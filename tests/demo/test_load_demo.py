@@ -320,4 +320,3 @@ def test_demo_surveys() -> None:
         "Schuldigitalisierung",
         "eAkte",
     ]
-

@@ -121,6 +121,8 @@ class Tenant:
     strategy: Any = None
     strategy_goal: Any = None
     strategy_measure: Any = None
+    # A published good practice of the tenant's authority.
+    practice: Any = None
 
 
 def _service(authority: Authority, slug: str, title: str) -> Service:
@@ -446,6 +448,22 @@ def build_world() -> World:
         tenant.strategy_measure = services_strategy.measure_add(
             actor=tenant.user, goal=tenant.strategy_goal, title="eAkte", project_group=tenant.group
         )
+        from verbund.practices import services as services_practices
+
+        practice = services_practices.practice_create(
+            actor=tenant.user,
+            authority=tenant.authority,
+            content=services_practices.PracticeContent(
+                title=f"Digitale Bauakte in {tenant.authority.name}",
+                summary="Bauanträge nur noch online.",
+                problem="Papierakten.",
+                solution="Eine digitale Bauakte.",
+                contact_name="Erika Muster",
+                contact_email="bauakte@example.org",
+                field_of_action="egov",
+            ),
+        )
+        tenant.practice = services_practices.practice_publish(actor=tenant.user, practice=practice)
     return world
 
 

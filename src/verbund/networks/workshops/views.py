@@ -15,11 +15,9 @@ from pathlib import PurePath
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -79,14 +77,6 @@ def _data(request: HttpRequest) -> QueryDict | None:
     """The submitted form data on a POST (even an empty one), else ``None``: an unbound
     form."""
     return request.POST if request.method == "POST" else None
-
-
-def _posted(
-    request: HttpRequest,
-) -> tuple[QueryDict | None, MultiValueDict[str, UploadedFile] | None]:
-    if request.method == "POST":
-        return request.POST, request.FILES
-    return None, None
 
 
 def _to_workshop(workshop: Workshop) -> HttpResponse:
@@ -394,7 +384,8 @@ def agenda_item_add(request: HttpRequest, pk: int, workshop_pk: int) -> HttpResp
 @require_http_methods(["GET", "POST"])
 def material_add(request: HttpRequest, pk: int, workshop_pk: int) -> HttpResponse:
     workshop = _workshop(request, pk, workshop_pk, Action.CHANGE)
-    form = MaterialForm(*_posted(request))
+    # An upload page (settings.VERBUND_UPLOAD_URL_NAMES): its files may be larger.
+    form = MaterialForm(request.POST, request.FILES) if request.method == "POST" else MaterialForm()
     if request.method == "POST" and form.is_valid():
         try:
             material = services_workshops.material_add(
