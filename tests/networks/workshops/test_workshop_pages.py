@@ -48,7 +48,8 @@ from verbund.networks.workshops.services import (
 
 pytestmark = pytest.mark.django_db
 
-NOW = timezone.localtime().replace(second=0, microsecond=0)
+# A fixed time of day keeps a workshop of a few hours on one calendar day.
+NOW = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
 
 
 @pytest.fixture
