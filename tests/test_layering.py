@@ -44,6 +44,8 @@ LAYERS = (
     "integrations",
     "surveys",
     "practices",
+    "fees",
+    "benchmarks",
     "portal",
     "api",
     "demo",

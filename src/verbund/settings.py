@@ -106,6 +106,8 @@ INSTALLED_APPS = [
     "verbund.integrations",
     "verbund.surveys",
     "verbund.practices",
+    "verbund.fees",
+    "verbund.benchmarks",
     "verbund.portal",
     "verbund.api",
     "verbund.demo",

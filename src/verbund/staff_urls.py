@@ -13,4 +13,6 @@ urlpatterns = [
     path("", include("verbund.integrations.urls_staff")),
     path("", include("verbund.surveys.urls_staff")),
     path("", include("verbund.practices.urls_staff")),
+    path("", include("verbund.fees.urls_staff")),
+    path("", include("verbund.benchmarks.urls_staff")),
 ]

@@ -15,6 +15,7 @@ from verbund.demo.data import INDEN, JUELICH, KERPEN, LINNICH, MERZENICH, NIEDER
 class DemoArea:
     name: str
     description: str
+    tool: str  # networks.models.AreaTool
     # (member, level, since); a member with two entries changed its level
     levels: tuple[tuple[str, int, dt.date], ...]
 
@@ -25,6 +26,7 @@ DLZ_AREAS: tuple[DemoArea, ...] = (
     DemoArea(
         "Gebührenkalkulation",
         "Gemeinsame Kalkulation von Verwaltungs- und Benutzungsgebühren.",
+        "fees",
         (
             (MERZENICH, 4, SINCE),
             (JUELICH, 4, SINCE),
@@ -38,6 +40,7 @@ DLZ_AREAS: tuple[DemoArea, ...] = (
     DemoArea(
         "Strategisches Berichtswesen",
         "Kennzahlen und Berichte nach gemeinsamen Standards.",
+        "reporting",
         (
             (MERZENICH, 3, SINCE),
             (JUELICH, 2, SINCE),
@@ -50,6 +53,7 @@ DLZ_AREAS: tuple[DemoArea, ...] = (
     DemoArea(
         "Umsatzsteuer (§ 2b UStG)",
         "Gemeinsame Prüfung der Leistungsbeziehungen ab 2027.",
+        "vat",
         (
             (MERZENICH, 3, SINCE),
             (JUELICH, 3, SINCE),
@@ -63,6 +67,7 @@ DLZ_AREAS: tuple[DemoArea, ...] = (
     DemoArea(
         "Beschaffung",
         "Gemeinsame Ausschreibungen und Rahmenverträge.",
+        "procurement",
         (
             (MERZENICH, 2, SINCE),
             (JUELICH, 1, SINCE),

@@ -8,8 +8,16 @@ from collections.abc import Mapping
 
 from django.utils.translation import gettext_lazy as _
 
-from verbund.core.audit_terms import DIGEST, AuditField, AuditNames, AuditTerms, Reference
+from verbund.core.audit_terms import (
+    DIGEST,
+    AuditField,
+    AuditNames,
+    AuditTerms,
+    Choice,
+    Reference,
+)
 from verbund.networks.groups.models import ProjectGroup
+from verbund.networks.models import AreaTool
 
 # Kinds named by other apps (``core.audit_terms.AUDIT_NAMES``).
 AUTHORITY_BY_ARS = "authorities.Authority:ars"
@@ -36,6 +44,7 @@ TERMS = AuditTerms(
         "parties": AuditField(_("Beteiligte"), Reference(AUTHORITY_BY_ARS), many=True),
         "services": AuditField(_("Leistungen"), Reference(SERVICE_BY_KEY), many=True),
         "document_sha256": AuditField(_("Prüfsumme der unterzeichneten Fassung"), DIGEST),
+        "tool": AuditField(_("Werkzeug der Plattform"), Choice(AreaTool.choices)),
     },
 )
 

@@ -10,7 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from verbund.authorities.models import Authority
 from verbund.core.forms import DATE_HINT, set_choices
-from verbund.networks.models import AgreementKind, MembershipRole, Network, ParticipationLevel
+from verbund.networks.models import (
+    AgreementKind,
+    AreaTool,
+    MembershipRole,
+    Network,
+    ParticipationLevel,
+)
 
 _KEY = re.compile(r"^\d{2,12}$")
 
@@ -61,6 +67,15 @@ class AreaForm(forms.Form):
         label=_("Beschreibung"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     position = forms.IntegerField(label=_("Reihenfolge"), min_value=0, max_value=999, initial=0)
+    tool = forms.ChoiceField(
+        label=_("Werkzeug der Plattform"),
+        required=False,
+        choices=[("", _("kein Werkzeug")), *AreaTool.choices],
+        help_text=_(
+            "Mitglieder auf Stufe 4 „Aufgabe übertragen“ lassen die Koordination in diesem "
+            "Werkzeug für sich arbeiten."
+        ),
+    )
 
 
 class AreaLevelForm(forms.Form):

@@ -89,6 +89,17 @@ class ParticipationLevel(models.IntegerChoices):
     TRANSFERRED = 4, _("Aufgabe übertragen")
 
 
+class AreaTool(models.TextChoices):
+    """The shared specialist tool of the platform that stands behind an area: a member at
+    level 4 "Aufgabe übertragen" of that area has delegated the tool's work to the
+    network's coordinators (they calculate for the member, the member approves)."""
+
+    FEES = "fees", _("Gebührenkalkulation")
+    REPORTING = "reporting", _("Strategisches Berichtswesen")
+    VAT = "vat", _("Umsatzsteuer (§ 2b UStG)")
+    PROCUREMENT = "procurement", _("Beschaffung")
+
+
 class CooperationArea(models.Model):
     """A field in which the members of a network cooperate (Gebührenkalkulation,
     Beschaffung, eAkte, …)."""
@@ -97,13 +108,28 @@ class CooperationArea(models.Model):
     name = models.CharField(_("Name"), max_length=120)
     description = models.TextField(_("Beschreibung"), blank=True)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    tool = models.CharField(
+        _("Werkzeug der Plattform"),
+        max_length=20,
+        choices=AreaTool.choices,
+        blank=True,
+        help_text=_(
+            "Das gemeinsame Werkzeug hinter diesem Feld. Mitglieder auf Stufe 4 "
+            "„Aufgabe übertragen“ lassen die Koordination darin für sich arbeiten."
+        ),
+    )
 
     class Meta:
         verbose_name = _("Kooperationsfeld")
         verbose_name_plural = _("Kooperationsfelder")
         ordering = ["network", "position", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["network", "name"], name="one_area_name_per_network")
+            models.UniqueConstraint(fields=["network", "name"], name="one_area_name_per_network"),
+            models.UniqueConstraint(
+                fields=["network", "tool"],
+                condition=~models.Q(tool=""),
+                name="one_area_per_tool_and_network",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from verbund.authorities.models import Authority
@@ -15,6 +15,7 @@ from verbund.networks.models import (
     CooperationArea,
     Membership,
     Network,
+    ParticipationLevel,
 )
 
 
@@ -150,6 +151,38 @@ def area_matrix(
         for m in active_memberships(network, on=day)
     ]
     return areas, rows
+
+
+def tool_delegations(
+    tool: str, *, on: dt.date | None = None, authority_ids: set[int] | None = None
+) -> dict[int, set[int]]:
+    """``{authority id: network ids}``: the members that delegated ``tool`` (level 4
+    "Aufgabe übertragen" in the area that carries it) on ``on`` (today by default), with
+    the networks whose coordinators may work for them; limited to ``authority_ids`` when
+    given. One query."""
+    day = on or timezone.localdate()
+    rows = (
+        AreaParticipation.objects.filter(
+            area__tool=tool,
+            level=ParticipationLevel.TRANSFERRED,
+            valid_from__lte=day,
+        )
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .filter(
+            authority__memberships__network=F("area__network"),
+            authority__memberships__joined_on__lte=day,
+        )
+        .filter(
+            Q(authority__memberships__left_on__isnull=True)
+            | Q(authority__memberships__left_on__gte=day)
+        )
+    )
+    if authority_ids is not None:
+        rows = rows.filter(authority_id__in=authority_ids)
+    delegations: dict[int, set[int]] = {}
+    for authority_id, network_id in rows.values_list("authority_id", "area__network_id"):
+        delegations.setdefault(authority_id, set()).add(network_id)
+    return delegations
 
 
 def area_history(network: Network) -> list[AreaParticipation]:

@@ -22,6 +22,7 @@ from verbund.networks.models import (
     Agreement,
     AgreementKind,
     AreaParticipation,
+    AreaTool,
     CooperationArea,
     Membership,
     MembershipRole,
@@ -156,7 +157,13 @@ def membership_end(*, actor: Actor, membership: Membership, left_on: dt.date) ->
 
 
 def area_create(
-    *, actor: Actor, network: Network, name: str, description: str = "", position: int = 0
+    *,
+    actor: Actor,
+    network: Network,
+    name: str,
+    description: str = "",
+    position: int = 0,
+    tool: str = "",
 ) -> CooperationArea:
     with transaction.atomic():
         name = name.strip()
@@ -165,8 +172,18 @@ def area_create(
                 _("Das Kooperationsfeld „%(name)s“ gibt es in diesem Verbund schon.")
                 % {"name": name}
             )
+        if tool and CooperationArea.objects.filter(network=network, tool=tool).exists():
+            raise ValidationError(
+                {
+                    "tool": _(
+                        "Hinter einem anderen Feld dieses Verbunds steht schon das Werkzeug "
+                        "„%(tool)s“."
+                    )
+                    % {"tool": AreaTool(tool).label}
+                }
+            )
         area = CooperationArea(
-            network=network, name=name, description=description, position=position
+            network=network, name=name, description=description, position=position, tool=tool
         )
         area.full_clean()
         area.save()
@@ -175,7 +192,7 @@ def area_create(
             action="networks.area_created",
             obj=area,
             network=network,
-            changes=field_changes(None, {"name": name, "position": position}),
+            changes=field_changes(None, {"name": name, "position": position, "tool": tool}),
         )
         return area
 

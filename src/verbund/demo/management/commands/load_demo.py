@@ -51,8 +51,10 @@ from verbund.catalogue.services import (
 from verbund.core.pdf import html_to_pdf
 from verbund.demo import cases as demo_cases
 from verbund.demo import catalogue, steering
+from verbund.demo.benchmarks import load_benchmarks
 from verbund.demo.costs import load_costs
 from verbund.demo.data import DEMO_PASSWORD, MERZENICH, NETWORKS, USERS
+from verbund.demo.fees import load_fees
 from verbund.demo.forms import FORMS
 from verbund.demo.groups import load_groups
 from verbund.demo.practices import load_practices
@@ -103,6 +105,8 @@ class Command(BaseCommand):
             load_landkreis_survey(networks["landkreistag"])
             load_strategies(networks["wuerzburg"])
             load_practices()
+            load_fees(networks["dlz"])
+            load_benchmarks(networks)
         self._print_logins()
 
     def _network(self, spec: Any) -> Network:
@@ -288,6 +292,7 @@ class Command(BaseCommand):
                 name=spec.name,
                 description=spec.description,
                 position=position,
+                tool=spec.tool,
             )
             for ars, level, since in spec.levels:
                 area_level_set(

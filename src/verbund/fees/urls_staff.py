@@ -1,0 +1,5 @@
+"""Staff pages of the fees app (namespace ``staff``)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
