@@ -192,7 +192,9 @@ def area_create(
             action="networks.area_created",
             obj=area,
             network=network,
-            changes=field_changes(None, {"name": name, "position": position, "tool": tool}),
+            changes=field_changes(
+                None, {"name": name, "position": position, **({"tool": tool} if tool else {})}
+            ),
         )
         return area
 
