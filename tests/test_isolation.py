@@ -83,6 +83,14 @@ def _nothing(tenant: TenantData) -> dict[str, Any]:
     return {}
 
 
+def _open_period(tenant: TenantData) -> Any:
+    return tenant.ring_open_period
+
+
+def _published_period(tenant: TenantData) -> Any:
+    return tenant.ring_published_period
+
+
 ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner | Operator] = {
     # The citizen's application: public start, everything after it behind a secret.
     "catalogue:place": Public(lambda w: {"ars": w.b.authority.ars}),
@@ -660,6 +668,130 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner | Operator] = {
             ),
         )
     },
+    # Comparison rings: a ring below its network, a period, a participant and a KPI below
+    # their ring; every mixed pair is a 404.
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.network.pk},
+            foreign=[lambda w: {"pk": w.b.network.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:benchmark_rings", ("GET",)),
+            ("staff:benchmark_ring_create", ("GET", "POST")),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"ring_pk": w.a.ring.pk},
+            foreign=[lambda w: {"ring_pk": w.b.ring.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:benchmark_ring", ("GET",)),
+            ("staff:benchmark_overview", ("GET",)),
+            ("staff:benchmark_figure_create", ("GET", "POST")),
+            ("staff:benchmark_kpi_create", ("GET", "POST")),
+            ("staff:benchmark_period_create", ("GET", "POST")),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w, p=period: {"ring_pk": w.a.ring.pk, "period_pk": p(w.a).pk},
+            foreign=[
+                lambda w, p=period: {"ring_pk": w.b.ring.pk, "period_pk": p(w.b).pk},
+                lambda w, p=period: {"ring_pk": w.a.ring.pk, "period_pk": p(w.b).pk},
+                lambda w, p=period: {"ring_pk": w.b.ring.pk, "period_pk": p(w.a).pk},
+            ],
+            methods=methods,
+        )
+        for name, period, methods in (
+            ("staff:benchmark_period_publish", _open_period, ("POST",)),
+            ("staff:benchmark_values_upload", _open_period, ("GET", "POST")),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w, p=period: {
+                "ring_pk": w.a.ring.pk,
+                "period_pk": p(w.a).pk,
+                "participant_pk": w.a.ring_participant.pk,
+            },
+            foreign=[
+                lambda w, p=period: {
+                    "ring_pk": w.b.ring.pk,
+                    "period_pk": p(w.b).pk,
+                    "participant_pk": w.b.ring_participant.pk,
+                },
+                lambda w, p=period: {
+                    "ring_pk": w.a.ring.pk,
+                    "period_pk": p(w.a).pk,
+                    "participant_pk": w.b.ring_participant.pk,
+                },
+                lambda w, p=period: {
+                    "ring_pk": w.a.ring.pk,
+                    "period_pk": p(w.b).pk,
+                    "participant_pk": w.a.ring_participant.pk,
+                },
+            ],
+            methods=methods,
+        )
+        for name, period, methods in (
+            ("staff:benchmark_values", _open_period, ("GET", "POST")),
+            ("staff:benchmark_comparison", _published_period, ("GET",)),
+            ("staff:benchmark_report", _published_period, ("GET",)),
+        )
+    },
+    "staff:benchmark_ranking": Tenant(
+        own=lambda w: {
+            "ring_pk": w.a.ring.pk,
+            "period_pk": w.a.ring_published_period.pk,
+            "kpi_pk": w.a.ring_kpi.pk,
+        },
+        foreign=[
+            lambda w: {
+                "ring_pk": w.b.ring.pk,
+                "period_pk": w.b.ring_published_period.pk,
+                "kpi_pk": w.b.ring_kpi.pk,
+            },
+            lambda w: {
+                "ring_pk": w.a.ring.pk,
+                "period_pk": w.a.ring_published_period.pk,
+                "kpi_pk": w.b.ring_kpi.pk,
+            },
+            lambda w: {
+                "ring_pk": w.a.ring.pk,
+                "period_pk": w.b.ring_published_period.pk,
+                "kpi_pk": w.a.ring_kpi.pk,
+            },
+        ],
+        methods=("GET",),
+    ),
+    "staff:benchmark_trend": Tenant(
+        own=lambda w: {
+            "ring_pk": w.a.ring.pk,
+            "kpi_pk": w.a.ring_kpi.pk,
+            "participant_pk": w.a.ring_participant.pk,
+        },
+        foreign=[
+            lambda w: {
+                "ring_pk": w.b.ring.pk,
+                "kpi_pk": w.b.ring_kpi.pk,
+                "participant_pk": w.b.ring_participant.pk,
+            },
+            lambda w: {
+                "ring_pk": w.a.ring.pk,
+                "kpi_pk": w.b.ring_kpi.pk,
+                "participant_pk": w.a.ring_participant.pk,
+            },
+            lambda w: {
+                "ring_pk": w.a.ring.pk,
+                "kpi_pk": w.a.ring_kpi.pk,
+                "participant_pk": w.b.ring_participant.pk,
+            },
+        ],
+        methods=("GET",),
+    ),
     # Catalogue. Published services are readable by all staff (a published service of
     # B answers A's change requests with 403), so B's draft is the foreign service.
     "staff:catalogue": Staff(),
@@ -1025,6 +1157,8 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
             "integrations",
             "surveys",
             "practices",
+            "fees",
+            "benchmarks",
         }:
             continue
         rows[label] = list(model._default_manager.order_by("pk").values())

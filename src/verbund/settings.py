@@ -462,6 +462,7 @@ VERBUND_UPLOAD_URL_NAMES = frozenset(
         "staff:workshop_material_add",
         "staff:survey_definition_upload",
         "staff:survey_recipients_list",
+        "staff:benchmark_values_upload",
     }
 )
 # Django's own cap on a body read into memory (form fields without the files); the cap

@@ -43,7 +43,12 @@ POLICY = {
 TEMPLATES = Path(verbund.__file__).parent / "templates"
 # Standalone documents that only WeasyPrint renders into PDFs (core.pdf); no browser
 # gets them, so their print stylesheets are no matter for the policy.
-PDF_TEMPLATES = {"applications/receipt.html", "cases/letter.html", "networks/statement.html"}
+PDF_TEMPLATES = {
+    "applications/receipt.html",
+    "cases/letter.html",
+    "networks/statement.html",
+    "staff/benchmarks/report.html",
+}
 
 
 def policy(response: Any) -> dict[str, list[str]]:

@@ -123,6 +123,13 @@ class Tenant:
     strategy_measure: Any = None
     # A published good practice of the tenant's authority.
     practice: Any = None
+    # A comparison ring of the network with the tenant's authority as its participant,
+    # one entered figure and one KPI; an open period (2026) and a published one (2025).
+    ring: Any = None
+    ring_participant: Any = None
+    ring_kpi: Any = None
+    ring_open_period: Any = None
+    ring_published_period: Any = None
 
 
 def _service(authority: Authority, slug: str, title: str) -> Service:
@@ -464,7 +471,40 @@ def build_world() -> World:
             ),
         )
         tenant.practice = services_practices.practice_publish(actor=tenant.user, practice=practice)
+        _ring(tenant)
     return world
+
+
+def _ring(tenant: Tenant) -> None:
+    from verbund.benchmarks import services as services_benchmarks
+
+    ring = services_benchmarks.ring_create(
+        actor=tenant.user,
+        network=tenant.network,
+        name=f"Vergleichsring {tenant.authority.name}",
+        authority_ids=[tenant.authority.pk],
+    )
+    services_benchmarks.figure_create(
+        actor=tenant.user, ring=ring, key="faelle", label="Fälle", unit="Fälle"
+    )
+    tenant.ring_kpi = services_benchmarks.kpi_create(
+        actor=tenant.user, ring=ring, key="fallzahl", label="Fallzahl", formula="faelle"
+    )
+    tenant.ring_participant = ring.participants.get()
+    published = services_benchmarks.period_create(actor=tenant.user, ring=ring, year=2025)
+    services_benchmarks.values_set(
+        actor=tenant.user,
+        period=published,
+        participant=tenant.ring_participant,
+        values={"faelle": Decimal(120)},
+    )
+    tenant.ring_published_period = services_benchmarks.period_publish(
+        actor=tenant.user, period=published
+    )
+    tenant.ring_open_period = services_benchmarks.period_create(
+        actor=tenant.user, ring=ring, year=2026
+    )
+    tenant.ring = ring
 
 
 # A survey of one section with one scored question in a field of action.

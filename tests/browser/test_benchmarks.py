@@ -1,0 +1,59 @@
+"""A member's clerk in a real browser: enters the values of an open period (a bad
+number first), then reads the comparison of a published period with its
+distribution and the ranking. axe runs on every page, the error page included."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.benchmarks.conftest import World, fill
+from tests.benchmarks.conftest import world as world  # the fixture, re-exported
+from tests.browser.conftest import follow, login
+from verbund.benchmarks import services
+from verbund.benchmarks.models import Value
+
+pytestmark = [pytest.mark.browser]
+
+Axe = Callable[[Page], None]
+
+
+def test_clerk_enters_values_and_reads_the_comparison(
+    transactional_db: None, page: Page, live_server: object, axe: Axe, world: World, demo_on: None
+) -> None:
+    base = str(live_server)
+    fill(world)
+    services.period_publish(actor=world.coordinator, period=world.period)
+    open_period = services.period_create(actor=world.coordinator, ring=world.ring, year=2026)
+    clerk = world.clerks[0]
+    clerk.two_factor_exempt = True
+    clerk.save(update_fields=["two_factor_exempt"])
+    page.set_default_navigation_timeout(15_000)
+    login(page.context, base, clerk)
+    page.goto(f"{base}/verwaltung/vergleichsringe/{world.ring.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bürgerbüros")
+    axe(page)
+
+    follow(page.get_by_role("link", name="Werte Gemeinde A"))
+    axe(page)
+    page.get_by_label("Fälle").fill("viele")
+    page.get_by_role("button", name="Werte speichern").click()
+    expect(page.locator(".kern-alert, [role=alert]").first).to_be_visible()
+    axe(page)
+    assert Value.objects.filter(period=open_period).count() == 0
+    page.get_by_label("Fälle").fill("150")
+    page.get_by_label("Einwohner (EW)").fill("10000")
+    page.get_by_role("button", name="Werte speichern").click()
+    expect(page.get_by_text("2 Werte gespeichert.")).to_be_visible()
+    assert Value.objects.filter(period=open_period).count() == 2
+
+    page.goto(f"{base}/verwaltung/vergleichsringe/{world.ring.pk}/")
+    follow(page.get_by_role("link", name="Vergleich Gemeinde A"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vergleich 2025: Gemeinde A")
+    expect(page.get_by_role("cell", name="22,5")).to_be_visible()
+    axe(page)
+    follow(page.get_by_role("link", name="Fälle je 1.000 Einwohner"))
+    expect(page.get_by_text("Gemeinde A (eigene Behörde)")).to_be_visible()
+    axe(page)
