@@ -668,6 +668,64 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner | Operator] = {
             ),
         )
     },
+    # Fee calculation: the authority's sheets and rate tables, the network's page for
+    # the coordinators, a sheet for a member that delegated fees; a sheet and a rate
+    # table by their own id (their policies decide).
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.authority.pk},
+            foreign=[lambda w: {"pk": w.b.authority.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:authority_fee_sheets", ("GET",)),
+            ("staff:fee_sheet_create", ("GET", "POST")),
+            ("staff:fee_sheet_import", ("GET", "POST")),
+            ("staff:authority_rate_table_create", ("GET", "POST")),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.network.pk},
+            foreign=[lambda w: {"pk": w.b.network.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:network_fees", ("GET",)),
+            ("staff:network_rate_table_create", ("GET", "POST")),
+        )
+    },
+    "staff:network_fee_sheet_create": Tenant(
+        own=lambda w: {"pk": w.a.network.pk, "authority_pk": w.a.authority.pk},
+        foreign=[
+            lambda w: {"pk": w.b.network.pk, "authority_pk": w.b.authority.pk},
+            lambda w: {"pk": w.a.network.pk, "authority_pk": w.b.authority.pk},
+            lambda w: {"pk": w.b.network.pk, "authority_pk": w.a.authority.pk},
+        ],
+    ),
+    "staff:rate_tables": Staff(),
+    "staff:rate_table": Tenant(
+        own=lambda w: {"table_pk": w.a.rate_table.pk},
+        foreign=[lambda w: {"table_pk": w.b.rate_table.pk}],
+        methods=("GET",),
+    ),
+    **{
+        name: Tenant(
+            own=lambda w: {"sheet_pk": w.a.fee_sheet.pk},
+            foreign=[lambda w: {"sheet_pk": w.b.fee_sheet.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:fee_sheet", ("GET",)),
+            ("staff:fee_sheet_edit", ("GET", "POST")),
+            ("staff:fee_sheet_submit", ("POST",)),
+            ("staff:fee_sheet_approve", ("POST",)),
+            ("staff:fee_sheet_attach", ("POST",)),
+            ("staff:fee_sheet_copy", ("POST",)),
+            ("staff:fee_sheet_pdf", ("GET",)),
+            ("staff:fee_sheet_json", ("GET",)),
+        )
+    },
     # Comparison rings: a ring below its network, a period, a participant and a KPI below
     # their ring; every mixed pair is a 404.
     **{

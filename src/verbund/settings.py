@@ -463,6 +463,7 @@ VERBUND_UPLOAD_URL_NAMES = frozenset(
         "staff:survey_definition_upload",
         "staff:survey_recipients_list",
         "staff:benchmark_values_upload",
+        "staff:fee_sheet_import",
     }
 )
 # Django's own cap on a body read into memory (form fields without the files); the cap

@@ -48,6 +48,7 @@ PDF_TEMPLATES = {
     "cases/letter.html",
     "networks/statement.html",
     "staff/benchmarks/report.html",
+    "staff/fees/sheet_pdf.html",
 }
 
 

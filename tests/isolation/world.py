@@ -130,6 +130,11 @@ class Tenant:
     ring_kpi: Any = None
     ring_open_period: Any = None
     ring_published_period: Any = None
+    # The network's area "Gebührenkalkulation" carries the fees tool and the tenant's
+    # authority delegated it (level 4); the authority's own rate table and a draft fee
+    # sheet of the authority.
+    rate_table: Any = None
+    fee_sheet: Any = None
 
 
 def _service(authority: Authority, slug: str, title: str) -> Service:
@@ -472,7 +477,43 @@ def build_world() -> World:
         )
         tenant.practice = services_practices.practice_publish(actor=tenant.user, practice=practice)
         _ring(tenant)
+        _fees(tenant)
     return world
+
+
+def _fees(tenant: Tenant) -> None:
+    from verbund.fees import engine
+    from verbund.fees import services as services_fees
+
+    area = area_create(actor=None, network=tenant.network, name="Gebührenkalkulation", tool="fees")
+    area_level_set(
+        actor=None,
+        area=area,
+        authority=tenant.authority,
+        level=4,
+        valid_from=dt.date(2024, 1, 1),
+    )
+    grade = engine.Grade("E 9b", Decimal(80000), Decimal(9700), Decimal(20), Decimal(1561))
+    tenant.rate_table = services_fees.rate_table_create(
+        actor=tenant.user,
+        name=f"Personalkosten {tenant.authority.name}",
+        edition="2026",
+        year=2026,
+        grades=[grade],
+        authority=tenant.authority,
+    )
+    tenant.fee_sheet = services_fees.fee_sheet_create(
+        actor=tenant.user,
+        authority=tenant.authority,
+        sheet=engine.Sheet(
+            kind=engine.SheetKind.ADMINISTRATIVE,
+            title="Gewerbeanmeldung",
+            year=2026,
+            rounding=engine.Rounding.END,
+            grades=(grade,),
+            time_lines=(engine.TimeLine("Antrag prüfen", "E 9b", Decimal(40)),),
+        ),
+    )
 
 
 def _ring(tenant: Tenant) -> None:

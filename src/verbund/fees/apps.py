@@ -5,3 +5,21 @@ from django.utils.translation import gettext_lazy as _
 class FeesConfig(AppConfig):
     name = "verbund.fees"
     verbose_name = _("Gebührenkalkulation")
+
+    def ready(self) -> None:
+        from verbund.accounts import hooks as accounts
+        from verbund.core.audit_terms import register_terms
+        from verbund.fees import (
+            audit_terms,
+            panels,
+            policies,  # noqa: F401  (registers the access policies)
+        )
+        from verbund.networks import hooks as networks
+
+        register_terms(audit_terms.TERMS)
+        # The authority workspace's section on its fee sheets; the network page's
+        # section for the service centre (members that delegated, comparison).
+        accounts.AUTHORITY_WORKSPACE.register(
+            panels.AUTHORITY_WORKSPACE, key=panels.AUTHORITY_WORKSPACE.key
+        )
+        networks.NETWORK_PAGE.register(panels.NETWORK_PAGE, key=panels.NETWORK_PAGE.key)
