@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from verbund.core.audit_terms import AMOUNT, NUMBER, TEXT, AuditField, AuditTerms
+from verbund.core.audit_terms import AMOUNT, NUMBER, TEXT, AuditField, AuditTerms, Choice
+from verbund.fees.engine import KIND_LABELS, ROUNDING_LABELS, Rounding, SheetKind
 
 TERMS = AuditTerms(
     key="fees",
@@ -20,6 +21,10 @@ TERMS = AuditTerms(
         "fees.rate_table_created": _("Personalkostentabelle angelegt"),
     },
     fields={
+        "kind": AuditField(_("Art"), Choice([(k.value, KIND_LABELS[k]) for k in SheetKind])),
+        "rounding": AuditField(
+            _("Rundung"), Choice([(r.value, ROUNDING_LABELS[r]) for r in Rounding])
+        ),
         "fee": AuditField(_("Gebühr"), AMOUNT),
         "version": AuditField(_("Version"), NUMBER),
         "changed": AuditField(_("geänderte Angaben"), TEXT, many=True),

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from verbund.fees.engine import KIND_LABELS, Rounding, SheetKind
+from verbund.fees.engine import KIND_LABELS, ROUNDING_LABELS, Rounding, SheetKind
 
 
 class RateTable(models.Model):
@@ -111,12 +111,14 @@ class FeeSheet(models.Model):
     kind = models.CharField(
         _("Art"),
         max_length=20,
-        choices=[(k.value, k.value) for k in SheetKind],
+        choices=[(k.value, KIND_LABELS[k]) for k in SheetKind],
     )
     title = models.CharField(_("Bezeichnung"), max_length=200)
     year = models.PositiveIntegerField(_("Kalkulationsjahr"))
     rounding = models.CharField(
-        _("Rundung"), max_length=10, choices=[(r.value, r.value) for r in Rounding]
+        _("Rundung"),
+        max_length=10,
+        choices=[(r.value, ROUNDING_LABELS[r]) for r in Rounding],
     )
     service = models.ForeignKey(
         "catalogue.Service",
