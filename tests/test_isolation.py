@@ -271,6 +271,7 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner | Operator] = {
         )
         for name, methods in (
             ("staff:budget_item", ("GET",)),
+            ("staff:budget_item_edit", ("GET", "POST")),
             ("staff:allocation_close", ("POST",)),
             ("staff:budget_usage_set", ("POST",)),
             ("staff:allocation_csv", ("GET",)),

@@ -53,6 +53,8 @@ def test_coordinator_allocates_costs_and_reads_the_reuse_report(
     axe(page)
     follow(page.get_by_role("link", name="Posten anlegen"))
     axe(page)
+    # Who shares the item: all members unless another rule is chosen (radio buttons).
+    expect(page.get_by_role("radio", name="alle Mitglieder")).to_be_checked()
     page.get_by_label("Bezeichnung").fill("Laufende Kosten der DLZ 2026")
     page.get_by_label("Zu verteilender Betrag (netto, €)").fill("600000,00")
     page.get_by_label("Fallzahlen gezählt vom").fill("2026-01-01")
@@ -73,6 +75,7 @@ def test_coordinator_allocates_costs_and_reads_the_reuse_report(
         "Der Posten „Laufende Kosten der DLZ 2026“ ist angelegt."
     )
     expect(_h1(page)).to_have_text("Laufende Kosten der DLZ 2026")
+    expect(page.get_by_text("Teilnehmende am 31.12.2026 (alle Mitglieder)")).to_be_visible()
     shares = page.get_by_role("table", name="Anteile je Mitglied")
     expect(shares.get_by_role("row", name=re.compile(r"^Gemeinde A"))).to_contain_text(
         "48.433,00 €"

@@ -81,6 +81,7 @@ def form(**overrides: Any) -> dict[str, str]:
     }
     if values["vat"]:
         data["vat"] = "on"
+    data.setdefault("participant_rule", "all")
     return data
 
 
@@ -92,7 +93,7 @@ def test_coordinator_creates_previews_and_closes_a_budget_item(
     assert "Noch keine Haushaltsposten angelegt." in html(client.get(base))
     audit_before = AuditEntry.objects.count()
     response = client.post(f"{base}neu/", form(weight_cases="20"))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert (
         "Die Gewichte des Verteilungsschlüssels müssen zusammen 100 % ergeben; sie ergeben 90 %."
         in html(response)
@@ -189,6 +190,8 @@ def test_members_staff_read_but_do_not_change(world: World, member_clerk: User) 
     assert "Posten abschließen" not in html(client.get(f"{base}{item.pk}/"))
     before = AuditEntry.objects.count()
     assert client.post(f"{base}{item.pk}/abschliessen/").status_code == 403
+    assert client.get(f"{base}{item.pk}/bearbeiten/").status_code == 403
+    assert client.post(f"{base}{item.pk}/bearbeiten/", form(title="Fremd")).status_code == 403
     assert (
         client.post(f"{base}{item.pk}/nutzung/", {"authority": "1", "usage": "1"}).status_code
         == 403
@@ -213,6 +216,7 @@ def test_foreign_ids_are_not_found(world: World, coordinator: User) -> None:
         f"/verwaltung/verbuende/{world.network.pk}/kosten/{foreign.pk}/",
         f"/verwaltung/verbuende/{other.pk}/kosten/{own.pk}/",
         f"/verwaltung/verbuende/{world.network.pk}/kosten/{foreign.pk}/verteilung.csv",
+        f"/verwaltung/verbuende/{world.network.pk}/kosten/{foreign.pk}/bearbeiten/",
         f"/verwaltung/verbuende/{world.network.pk}/kosten/{foreign.pk}/mitglieder/{a}/abrechnung.pdf",
     ):
         assert client.get(url).status_code == 404, url
@@ -221,7 +225,14 @@ def test_foreign_ids_are_not_found(world: World, coordinator: User) -> None:
         f"/verwaltung/verbuende/{world.network.pk}/kosten/{foreign.pk}/abschliessen/"
     )
     assert response.status_code == 404
+    response = client.post(
+        f"/verwaltung/verbuende/{world.network.pk}/kosten/{foreign.pk}/bearbeiten/",
+        form(title="Übernommen"),
+    )
+    assert response.status_code == 404
     assert (AllocationRun.objects.count(), AuditEntry.objects.count()) == (0, before)
+    foreign.refresh_from_db()
+    assert foreign.title == "Laufende Kosten der DLZ 2026"
 
 
 def test_usage_is_entered_on_the_item_page(world: World, coordinator: User) -> None:

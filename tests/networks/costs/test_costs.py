@@ -211,6 +211,7 @@ def test_worked_example_end_to_end(world: World) -> None:
     assert run.computed_by == world.coordinator
     closed = AuditEntry.objects.get(action="networks.allocation_closed")
     assert closed.changes == {
+        "participants": [None, "alle Mitglieder"],
         "members": [None, 6],
         "net_total": [None, "600000.00"],
         "vat_total": [None, "0.00"],

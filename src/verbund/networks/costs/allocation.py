@@ -480,12 +480,15 @@ def _csv_text(value: str) -> str:
     return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def statement_csv(allocation: Allocation, *, notes: bool = True) -> str:
+def statement_csv(
+    allocation: Allocation, *, notes: bool = True, participants: Sequence[str] = ()
+) -> str:
     """The allocation as CSV for spreadsheets: one row per member, then a total row.
 
     Semicolon separated, decimal comma without thousands separators, a German
     header row, ``\\r\\n`` line ends; the caller encodes the text as UTF-8. The
-    VAT columns appear only when VAT applies. With ``notes`` an empty row and the
+    VAT columns appear only when VAT applies. With ``notes`` an empty row, one row per
+    line of ``participants`` (who takes part, and why the others do not), the
     remainder note (and the VAT rule) follow the table.
     """
     header = [
@@ -541,6 +544,8 @@ def statement_csv(allocation: Allocation, *, notes: bool = True) -> str:
     writer.writerow(total_row)
     if notes:
         writer.writerow([])
+        for line in participants:
+            writer.writerow([_csv_text(line)])
         writer.writerow([allocation.remainder_note])
         if taxable:
             writer.writerow([str(VAT_RULE)])

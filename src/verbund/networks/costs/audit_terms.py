@@ -25,6 +25,8 @@ TERMS = AuditTerms(
         "weight_cases": AuditField(_("nach Fallzahl"), PERCENT),
         "weight_usage": AuditField(_("nach Nutzung"), PERCENT),
         "usage": AuditField(_("Nutzung"), NUMBER),
+        # The participant rule in words (the area and level, agreement or service named).
+        "participants": AuditField(_("Teilnehmende")),
         "members": AuditField(_("Mitglieder"), NUMBER),
         "net_total": AuditField(_("Summe netto"), AMOUNT),
         "vat_total": AuditField(_("Umsatzsteuer"), AMOUNT),

@@ -19,11 +19,26 @@ __all__ = [
     "BudgetItem",
     "BudgetUsage",
     "DevelopmentCost",
+    "ParticipantRule",
 ]
 
 
+class ParticipantRule(models.TextChoices):
+    """Who shares a budget item. Whatever the rule, only members of the network on the
+    item's period end take part, and the rule is read on that day too."""
+
+    ALL = "all", _("alle Mitglieder")
+    AREA_LEVEL = "area_level", _("Mitglieder ab einer Stufe in einem Kooperationsfeld")
+    AGREEMENT = "agreement", _("Beteiligte einer Vereinbarung")
+    SERVICE = "service", _("Nutzer einer Leistung des Katalogs")
+
+
 class BudgetItem(models.Model):
-    """An amount the members share: the DLZ's running costs, building a shared service."""
+    """An amount the members share: the DLZ's running costs, building a shared service.
+
+    ``participant_rule`` with its parameter (an area and a minimum level, an agreement
+    or a catalogue service) names the members that share it; the others pay nothing.
+    """
 
     network = models.ForeignKey(
         "networks.Network", on_delete=models.PROTECT, related_name="budget_items"
@@ -42,6 +57,39 @@ class BudgetItem(models.Model):
     weight_cases = models.DecimalField(_("nach Fallzahl (%)"), max_digits=5, decimal_places=2)
     weight_usage = models.DecimalField(_("nach Nutzung (%)"), max_digits=5, decimal_places=2)
     vat = models.BooleanField(_("zuzüglich 19 % Umsatzsteuer (§ 2b UStG)"), default=False)
+    participant_rule = models.CharField(
+        _("Teilnehmende"),
+        max_length=20,
+        choices=ParticipantRule.choices,
+        default=ParticipantRule.ALL,
+    )
+    participant_area = models.ForeignKey(
+        "networks.CooperationArea",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Kooperationsfeld"),
+    )
+    participant_min_level = models.PositiveSmallIntegerField(
+        _("Mindeststufe"), null=True, blank=True
+    )
+    participant_agreement = models.ForeignKey(
+        "networks.Agreement",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Vereinbarung"),
+    )
+    participant_service = models.ForeignKey(
+        "catalogue.Service",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Leistung"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -55,6 +103,41 @@ class BudgetItem(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(amount__gte=0), name="budget_item_amount_not_negative"
+            ),
+            # Each rule carries exactly its own parameters (the services check the rest).
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        participant_rule="all",
+                        participant_area__isnull=True,
+                        participant_min_level__isnull=True,
+                        participant_agreement__isnull=True,
+                        participant_service__isnull=True,
+                    )
+                    | models.Q(
+                        participant_rule="area_level",
+                        participant_area__isnull=False,
+                        participant_min_level__gte=1,
+                        participant_min_level__lte=4,
+                        participant_agreement__isnull=True,
+                        participant_service__isnull=True,
+                    )
+                    | models.Q(
+                        participant_rule="agreement",
+                        participant_area__isnull=True,
+                        participant_min_level__isnull=True,
+                        participant_agreement__isnull=False,
+                        participant_service__isnull=True,
+                    )
+                    | models.Q(
+                        participant_rule="service",
+                        participant_area__isnull=True,
+                        participant_min_level__isnull=True,
+                        participant_agreement__isnull=True,
+                        participant_service__isnull=False,
+                    )
+                ),
+                name="budget_item_participant_rule_parameters",
             ),
         ]
 
@@ -100,6 +183,10 @@ class AllocationRun(models.Model):
     )
     vat_rate = models.DecimalField(max_digits=4, decimal_places=3, null=True, blank=True)
     remainder_note = models.TextField()
+    # Who took part and who did not, in words as of the closing, so that a statement
+    # stays readable when the levels, the agreement or the adoptions change later.
+    participants_note = models.TextField(blank=True)
+    non_participants_note = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("Kostenverteilung")

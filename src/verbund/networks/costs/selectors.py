@@ -22,8 +22,8 @@ from verbund.networks.costs.models import (
     BudgetItem,
     BudgetUsage,
 )
+from verbund.networks.costs.participants import Participants, item_participants
 from verbund.networks.models import Network
-from verbund.networks.selectors import active_member_ids
 
 ZERO = Decimal("0.00")
 
@@ -50,13 +50,21 @@ def usage_of(item: BudgetItem) -> dict[int, Decimal]:
 
 
 def item_member_ids(item: BudgetItem) -> set[int]:
-    """The members the item is split among: the network's members on the period's end."""
-    return active_member_ids(item.network, on=item.period_end)
+    """The members the item is split among: the network's members on the period's end
+    that satisfy its participant rule that day."""
+    return set(item_participants(item).ids)
 
 
-def item_bases(item: BudgetItem, usage: dict[int, Decimal] | None = None) -> list[MemberBasis]:
+def item_bases(
+    item: BudgetItem,
+    usage: dict[int, Decimal] | None = None,
+    *,
+    participants: Participants | None = None,
+) -> list[MemberBasis]:
+    """The basis of every participant (``participants`` when already read)."""
+    ids = (participants or item_participants(item)).ids
     return member_bases(
-        item_member_ids(item),
+        ids,
         start=item.period_start,
         end=item.period_end,
         population_date=item.population_on,
@@ -120,6 +128,29 @@ def frozen_allocation(run: AllocationRun) -> Allocation:
         remainder_cents=sum(1 for s in shares if s.remainder_cent),
         remainder_note=run.remainder_note,
     )
+
+
+@dataclass(frozen=True)
+class ParticipationText:
+    """Who takes part and why the others do not, in words: as frozen in the closed run,
+    else as of now."""
+
+    summary: str
+    non_participants: tuple[str, ...]
+
+    def lines(self) -> list[str]:
+        return [self.summary, *self.non_participants] if self.summary else []
+
+
+def item_participation(item: BudgetItem) -> ParticipationText:
+    run = run_of(item)
+    if run is not None:
+        return ParticipationText(
+            run.participants_note,
+            tuple(line for line in run.non_participants_note.splitlines() if line),
+        )
+    participants = item_participants(item)
+    return ParticipationText(participants.summary, tuple(participants.sentences))
 
 
 def item_allocation(item: BudgetItem) -> Allocation:

@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,10 +25,12 @@ from verbund.networks.costs.models import (
     BudgetItem,
     BudgetUsage,
     DevelopmentCost,
+    ParticipantRule,
 )
+from verbund.networks.costs.participants import item_participants, rule_text
 from verbund.networks.costs.selectors import item_bases, item_vat_rate, usage_of
 from verbund.networks.hooks import service_directory
-from verbund.networks.models import Network
+from verbund.networks.models import Agreement, CooperationArea, Network
 
 _ITEM_FIELDS = (
     "title",
@@ -43,34 +45,139 @@ _ITEM_FIELDS = (
     "weight_usage",
     "vat",
 )
+# The rule's parameters by rule; the others are cleared when the rule is saved.
+_RULE_PARAMETERS = {
+    ParticipantRule.ALL: (),
+    ParticipantRule.AREA_LEVEL: ("participant_area_id", "participant_min_level"),
+    ParticipantRule.AGREEMENT: ("participant_agreement_id",),
+    ParticipantRule.SERVICE: ("participant_service_id",),
+}
+_RULE_FIELDS = (
+    "participant_rule",
+    "participant_area_id",
+    "participant_min_level",
+    "participant_agreement_id",
+    "participant_service_id",
+)
 MAX_AMOUNT = Decimal("999999999999.99")
+MIN_LEVEL, MAX_LEVEL = 1, 4
 
 
 def _item_state(item: BudgetItem) -> dict[str, Any]:
-    return {name: getattr(item, name) for name in _ITEM_FIELDS}
+    # The rule is recorded as chosen and in words (the area, agreement or service by
+    # name), so that the audit trail reads without looking the ids up.
+    state = {name: getattr(item, name) for name in _ITEM_FIELDS}
+    state["participant_rule"] = item.participant_rule
+    state["participants"] = rule_text(item)
+    return state
 
 
 def _closed(item: BudgetItem) -> bool:
     return AllocationRun.objects.filter(item=item).exists()
 
 
-def _item_problems(item: BudgetItem, *, closing: bool = False) -> list[str]:
-    """Every problem of the item: its own fields, the key, and the basis of its members
-    (the engine's messages, e.g. a member without population). Usage is entered after
-    the item exists, so a usage weight without any usage yet is refused only when the
-    item is closed."""
-    problems: list[str] = []
+Problems = dict[str, list[str]]
+
+
+def _add(problems: Problems, field: str, message: str) -> None:
+    problems.setdefault(field, []).append(message)
+
+
+def _rule_problems(item: BudgetItem, problems: Problems) -> bool:
+    """Check the participant rule and its parameter; clear the parameters of other
+    rules. True when the rule is complete (its participants can be read)."""
+    rule = item.participant_rule
+    if rule not in _RULE_PARAMETERS:
+        _add(problems, "participant_rule", _("Bitte wählen Sie, wer an dem Posten teilnimmt."))
+        return False
+    for name in _RULE_FIELDS[1:]:
+        if name not in _RULE_PARAMETERS[ParticipantRule(rule)]:
+            setattr(item, name, None)
+    complete = True
+    if rule == ParticipantRule.AREA_LEVEL:
+        area_id = item.participant_area_id
+        if area_id is None:
+            _add(
+                problems,
+                "participant_area",
+                _(
+                    "Bitte wählen Sie das Kooperationsfeld, dessen Stufe über die Teilnahme "
+                    "entscheidet."
+                ),
+            )
+            complete = False
+        elif not CooperationArea.objects.filter(pk=area_id, network_id=item.network_id).exists():
+            _add(
+                problems,
+                "participant_area",
+                _("Das gewählte Kooperationsfeld gehört nicht zu diesem Verbund."),
+            )
+            complete = False
+        level = item.participant_min_level
+        if not isinstance(level, int) or not MIN_LEVEL <= level <= MAX_LEVEL:
+            _add(
+                problems,
+                "participant_min_level",
+                _("Bitte wählen Sie die Mindeststufe (1 bis 4) im Kooperationsfeld."),
+            )
+            complete = False
+    elif rule == ParticipantRule.AGREEMENT:
+        agreement_id = item.participant_agreement_id
+        if agreement_id is None:
+            _add(
+                problems,
+                "participant_agreement",
+                _("Bitte wählen Sie die Vereinbarung, deren Beteiligte teilnehmen."),
+            )
+            complete = False
+        elif not Agreement.objects.filter(pk=agreement_id, network_id=item.network_id).exists():
+            _add(
+                problems,
+                "participant_agreement",
+                _("Die gewählte Vereinbarung gehört nicht zu diesem Verbund."),
+            )
+            complete = False
+    elif rule == ParticipantRule.SERVICE:
+        service_id = item.participant_service_id
+        if service_id is None:
+            _add(
+                problems,
+                "participant_service",
+                _("Bitte wählen Sie die Leistung, deren Nutzer teilnehmen."),
+            )
+            complete = False
+        else:
+            service = service_directory().services([service_id]).get(service_id)
+            if service is None or not service.published:
+                _add(
+                    problems,
+                    "participant_service",
+                    _("Die gewählte Leistung ist im Katalog nicht veröffentlicht."),
+                )
+                complete = False
+    return complete
+
+
+def _item_problems(item: BudgetItem, *, closing: bool = False) -> Problems:
+    """Every problem of the item by field (``NON_FIELD_ERRORS`` for the item as a whole):
+    its own fields, the participant rule, the key, and the basis of its participants (the
+    engine's messages, e.g. a member without population). Usage is entered after the item
+    exists, so a usage weight without any usage yet is refused only when the item is
+    closed."""
+    problems: Problems = {}
+    general: list[str] = []
     if not item.title.strip():
-        problems.append(_("Bitte geben Sie eine Bezeichnung an."))
+        general.append(_("Bitte geben Sie eine Bezeichnung an."))
     amount: Decimal | None = item.amount
     if not isinstance(amount, Decimal) or not amount.is_finite():
-        problems.append(_("Der Betrag ist keine Zahl."))
+        general.append(_("Der Betrag ist keine Zahl."))
         amount = None
     elif amount > MAX_AMOUNT:
-        problems.append(_("Der Betrag ist zu groß."))
+        general.append(_("Der Betrag ist zu groß."))
         amount = None
-    if item.period_end < item.period_start:
-        problems.append(_("Der Zeitraum endet vor seinem Beginn."))
+    period_ok = item.period_end >= item.period_start
+    if not period_ok:
+        general.append(_("Der Zeitraum endet vor seinem Beginn."))
     try:
         key = AllocationKey(
             equal=Decimal(item.weight_equal),
@@ -79,18 +186,34 @@ def _item_problems(item: BudgetItem, *, closing: bool = False) -> list[str]:
             usage=Decimal(item.weight_usage),
         )
     except ValidationError as exc:
-        problems += exc.messages
+        general += exc.messages
         key = None
-    if key is not None and amount is not None and item.period_end >= item.period_start:
+    rule_complete = _rule_problems(item, problems)
+    participants = item_participants(item) if rule_complete and period_ok else None
+    if participants is not None and not participants.ids:
+        # Say why nobody takes part; the engine's "no members" would add nothing.
+        _add(
+            problems,
+            "participant_rule",
+            " ".join([participants.summary, *participants.sentences]),
+        )
+    elif participants is not None and key is not None and amount is not None:
         try:
-            allocate(amount, item_bases(item), key, vat_rate=item_vat_rate(item))
+            allocate(
+                amount,
+                item_bases(item, participants=participants),
+                key,
+                vat_rate=item_vat_rate(item),
+            )
         except ValidationError as exc:
-            problems += [
+            general += [
                 message
                 for error in exc.error_list
                 if closing or error.code != "usage_zero"
                 for message in error.messages
             ]
+    if general:
+        problems = {NON_FIELD_ERRORS: general, **problems}
     return problems
 
 
@@ -118,10 +241,19 @@ def budget_item_create(
     weight_cases: Decimal,
     weight_usage: Decimal,
     vat: bool = False,
+    participant_rule: str = ParticipantRule.ALL,
+    participant_area_id: int | None = None,
+    participant_min_level: int | None = None,
+    participant_agreement_id: int | None = None,
+    participant_service_id: int | None = None,
 ) -> BudgetItem:
-    """Record a budget item. Refused, nothing saved, when its key's weights do not sum
-    to 100 % or its shares cannot be computed for the network's members on the
-    period's end (a member without population at the reference date, …)."""
+    """Record a budget item shared by the participants its rule names (all members by
+    default). Refused, nothing saved, when its key's weights do not sum to 100 %, its
+    rule lacks its area and level, agreement or service or names one of another network,
+    the rule selects nobody on the period's end, or the shares cannot be computed for
+    the participants (a member without population at the reference date, …). Rule
+    problems are keyed by their field (``participant_rule``, ``participant_area``,
+    ``participant_min_level``, ``participant_agreement``, ``participant_service``)."""
     with transaction.atomic():
         item = BudgetItem(
             network=network,
@@ -136,6 +268,11 @@ def budget_item_create(
             weight_cases=weight_cases,
             weight_usage=weight_usage,
             vat=vat,
+            participant_rule=participant_rule,
+            participant_area_id=participant_area_id,
+            participant_min_level=participant_min_level,
+            participant_agreement_id=participant_agreement_id,
+            participant_service_id=participant_service_id,
         )
         _save_item(item)
         audit_record(
@@ -150,8 +287,9 @@ def budget_item_create(
 
 def budget_item_update(*, actor: Actor, item: BudgetItem, **values: Any) -> BudgetItem:
     """Change an open item's fields (any of ``title``, ``description``, ``amount``, the
-    period, ``population_on``, the weights, ``vat``); checked like a new one."""
-    unknown = set(values) - set(_ITEM_FIELDS)
+    period, ``population_on``, the weights, ``vat``, the participant rule and its
+    parameters as in :func:`budget_item_create`); checked like a new one."""
+    unknown = set(values) - set(_ITEM_FIELDS) - set(_RULE_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     with transaction.atomic():
@@ -161,6 +299,9 @@ def budget_item_update(*, actor: Actor, item: BudgetItem, **values: Any) -> Budg
         before = _item_state(item)
         for name, value in values.items():
             setattr(item, name, value)
+        problems = _item_problems(item)  # also clears the parameters of other rules
+        if problems:
+            raise ValidationError(problems)
         changes = field_changes(before, _item_state(item))
         if not changes:
             return item
@@ -184,8 +325,13 @@ def usage_set(
         problems = []
         if _closed(item):
             problems.append(_("Der Posten ist abgeschlossen und kann nicht geändert werden."))
-        members = {b.authority_id for b in item_bases(item, usage={})}
-        if authority.pk not in members:
+        participants = item_participants(item)
+        others = {other.authority_id for other in participants.others}
+        if authority.pk in others:
+            problems.append(
+                _("%(name)s nimmt an diesem Posten nicht teil.") % {"name": authority.name}
+            )
+        elif authority.pk not in participants.ids:
             problems.append(
                 _("%(name)s ist zum Ende des Zeitraums kein Mitglied des Verbunds.")
                 % {"name": authority.name}
@@ -221,16 +367,19 @@ def usage_set(
 
 
 def allocation_close(*, actor: Actor, item: BudgetItem) -> AllocationRun:
-    """Close the item: compute the shares from the figures of now (the members on the
-    period's end, their population, the cases of the period, the usage entered) and
-    store them, so that the statements stay the same when figures change later."""
+    """Close the item: compute the shares from the figures of now (the participants on
+    the period's end, their population, the cases of the period, the usage entered) and
+    store them with who took part and why the others did not, in words, so that the
+    statements stay the same when figures, levels or agreements change later."""
     with transaction.atomic():
         item = BudgetItem.objects.select_for_update().get(pk=item.pk)
         if _closed(item):
             raise ValidationError(_("Der Posten ist bereits abgeschlossen."))
         problems = _item_problems(item, closing=True)
         if problems:
-            raise ValidationError(problems)
+            # Closing has no form: every message as one list, the rule's ones included.
+            raise ValidationError([m for messages in problems.values() for m in messages])
+        participants = item_participants(item)
         key = AllocationKey(
             equal=item.weight_equal,
             population=item.weight_population,
@@ -238,13 +387,17 @@ def allocation_close(*, actor: Actor, item: BudgetItem) -> AllocationRun:
             usage=item.weight_usage,
         )
         vat_rate = item_vat_rate(item)
-        result = allocate(item.amount, item_bases(item), key, vat_rate=vat_rate)
+        result = allocate(
+            item.amount, item_bases(item, participants=participants), key, vat_rate=vat_rate
+        )
         run = AllocationRun.objects.create(
             item=item,
             computed_at=timezone.now(),
             computed_by_id=actor_id(actor),
             vat_rate=vat_rate,
             remainder_note=result.remainder_note,
+            participants_note=participants.summary,
+            non_participants_note="\n".join(participants.sentences),
         )
         AllocationRow.objects.bulk_create(
             AllocationRow(
@@ -273,6 +426,7 @@ def allocation_close(*, actor: Actor, item: BudgetItem) -> AllocationRun:
             obj=item,
             network=item.network_id,
             changes={
+                "participants": [None, participants.rule],
                 "members": [None, len(result.shares)],
                 "net_total": [None, str(result.net_total)],
                 "vat_total": [None, str(result.vat_total)],

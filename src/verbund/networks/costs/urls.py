@@ -17,6 +17,11 @@ urlpatterns: list[URLPattern] = [
         name="budget_item",
     ),
     path(
+        "verbuende/<int:pk>/kosten/<int:item_pk>/bearbeiten/",
+        views.budget_item_edit,
+        name="budget_item_edit",
+    ),
+    path(
         "verbuende/<int:pk>/kosten/<int:item_pk>/abschliessen/",
         views.allocation_close,
         name="allocation_close",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -37,6 +38,8 @@ from verbund.networks.costs.allocation import (
 )
 from verbund.networks.costs.forms import BudgetItemForm, UsageForm
 from verbund.networks.costs.models import BudgetItem
+from verbund.networks.costs.participants import item_participants
+from verbund.networks.hooks import service_directory
 from verbund.networks.models import Network
 
 # --- display helpers ------------------------------------------------------------------------
@@ -94,10 +97,9 @@ def _chart(item: BudgetItem, allocation: Allocation) -> charts.Chart:
     )
 
 
-def _members(network: Network, on: dt.date) -> list[tuple[int, str]]:
-    return [
-        (m.authority_id, m.authority.name) for m in selectors.active_memberships(network, on=on)
-    ]
+def _members(item: BudgetItem) -> list[tuple[int, str]]:
+    """The item's participants: only they can have a usage figure."""
+    return list(item_participants(item).members)
 
 
 # --- budget items ---------------------------------------------------------------------------
@@ -123,14 +125,42 @@ def budget_items(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _item_form(network: Network, data: Any, initial: dict[str, Any]) -> BudgetItemForm:
+    return BudgetItemForm(
+        data,
+        initial=initial,
+        areas=[(area.pk, area.name) for area in selectors.areas_of_network(network)],
+        agreements=[
+            (row.agreement.pk, row.agreement.title)
+            for row in selectors.agreements_of_network(network)
+        ],
+        services=[
+            (service.pk, f"{service.title} ({service.builder_name})")
+            for service in service_directory().published()
+        ],
+    )
+
+
+def _form_page(
+    request: HttpRequest, network: Network, form: BudgetItemForm, *, title: str, back: str
+) -> HttpResponse:
+    return render(
+        request,
+        "staff/networks/form_page.html",
+        {"network": network, "form": form, "title": title, "submit_label": title, "back": back},
+        status=400 if form.errors else 200,
+    )
+
+
 @staff_required
 @require_http_methods(["GET", "POST"])
 def budget_item_create(request: HttpRequest, pk: int) -> HttpResponse:
     network = access_by_id(request.user, Network, pk, Action.CHANGE)
     year = timezone.localdate().year
-    form = BudgetItemForm(
+    form = _item_form(
+        network,
         request.POST or None,
-        initial={
+        {
             "period_start": dt.date(year, 1, 1),
             "period_end": dt.date(year, 12, 31),
             "population_on": dt.date(year - 1, 12, 31),
@@ -139,7 +169,7 @@ def budget_item_create(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             item = services_costs.budget_item_create(
-                actor=request.user, network=network, **form.cleaned_data
+                actor=request.user, network=network, **form.service_values()
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -148,16 +178,12 @@ def budget_item_create(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("Der Posten „%(title)s“ ist angelegt.") % {"title": item.title}
             )
             return redirect("staff:budget_item", pk=network.pk, item_pk=item.pk)
-    return render(
+    return _form_page(
         request,
-        "staff/networks/form_page.html",
-        {
-            "network": network,
-            "form": form,
-            "title": _("Posten anlegen"),
-            "submit_label": _("Posten anlegen"),
-            "back": reverse("staff:network_costs", kwargs={"pk": network.pk}),
-        },
+        network,
+        form,
+        title=_("Posten anlegen"),
+        back=reverse("staff:network_costs", kwargs={"pk": network.pk}),
     )
 
 
@@ -166,6 +192,55 @@ def _item(request: HttpRequest, pk: int, item_pk: int, action: Action) -> Budget
     return access_child_by_id(
         request.user, BudgetItem, item_pk, parent=network, parent_field="network", action=action
     )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def budget_item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = _item(request, pk, item_pk, Action.CHANGE)
+    detail = reverse("staff:budget_item", kwargs={"pk": item.network_id, "item_pk": item.pk})
+    if selectors_costs.run_of(item) is not None:
+        messages.error(request, _("Der Posten ist abgeschlossen und kann nicht geändert werden."))
+        return redirect(detail)
+    initial = {
+        name: getattr(item, name)
+        for name in (
+            "title",
+            "description",
+            "amount",
+            "period_start",
+            "period_end",
+            "population_on",
+            "weight_equal",
+            "weight_population",
+            "weight_cases",
+            "weight_usage",
+            "vat",
+            "participant_rule",
+            "participant_min_level",
+        )
+    }
+    initial.update(
+        participant_area=item.participant_area_id,
+        participant_agreement=item.participant_agreement_id,
+        participant_service=item.participant_service_id,
+    )
+    form = _item_form(item.network, request.POST or None, initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_costs.budget_item_update(
+                actor=request.user, item=item, **form.service_values()
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("Der Posten „%(title)s“ ist gespeichert.")
+                % {"title": form.cleaned_data["title"].strip()},
+            )
+            return redirect(detail)
+    return _form_page(request, item.network, form, title=_("Posten bearbeiten"), back=detail)
 
 
 @staff_required
@@ -191,6 +266,7 @@ def budget_item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpRespo
             "may_change": may_change,
             "amount": _euro(item.amount),
             "key": key_text(item),
+            "participation": selectors_costs.item_participation(item),
             "problems": problems,
             "allocation": allocation,
             "rows": _rows(allocation) if allocation else [],
@@ -208,11 +284,7 @@ def budget_item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpRespo
             "chart": _chart(item, allocation) if allocation else None,
             "vat_rule": VAT_RULE,
             "usage": sorted(usage.items()),
-            "usage_form": (
-                UsageForm(members=_members(item.network, item.period_end))
-                if may_change and run is None
-                else None
-            ),
+            "usage_form": UsageForm(members=_members(item)) if may_change and run is None else None,
         },
     )
 
@@ -237,7 +309,7 @@ def allocation_close(request: HttpRequest, pk: int, item_pk: int) -> HttpRespons
 @require_POST
 def budget_usage_set(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = _item(request, pk, item_pk, Action.CHANGE)
-    form = UsageForm(request.POST, members=_members(item.network, item.period_end))
+    form = UsageForm(request.POST, members=_members(item))
     if form.is_valid():
         authority_id = form.cleaned_data["authority"]
         if authority_id not in selectors_costs.item_member_ids(item):
@@ -271,7 +343,8 @@ def allocation_csv(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = _item(request, pk, item_pk, Action.VIEW)
     allocation = _allocation_or_404(item)
     with translation.override("de"):
-        text = statement_csv(allocation)
+        participation = selectors_costs.item_participation(item)
+        text = statement_csv(allocation, participants=participation.lines())
     response = HttpResponse(text.encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="verteilung-{item.pk}.csv"'
     response["Cache-Control"] = "private, no-store"
@@ -291,6 +364,7 @@ def statement_html(
                 "final": final,
                 "share": share,
                 "key": key_text(item),
+                "participation": selectors_costs.item_participation(item),
                 "amount": _euro(item.amount),
                 "parts": [
                     (
