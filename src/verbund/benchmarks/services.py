@@ -187,6 +187,15 @@ def figure_create(
         problems["service"] = [
             _("Leistung: Nur Grundzahlen der Plattform beziehen sich auf eine Leistung.")
         ]
+    elif source == FigureSource.ONLINE_SHARE and service is not None:
+        # The share is taken over all of a member's services; a chosen service would be
+        # shown next to the figure but silently ignored when it is computed.
+        problems["service"] = [
+            _(
+                "Leistung: Der Anteil online beantragbarer Leistungen gilt für alle "
+                "Leistungen; bitte wählen Sie keine Leistung."
+            )
+        ]
     with transaction.atomic():
         if "key" not in problems and Figure.objects.filter(ring=ring, key=key).exists():
             problems["key"] = [_("Kürzel: Eine Grundzahl mit diesem Kürzel gibt es schon.")]
@@ -579,6 +588,16 @@ def period_publish(*, actor: Actor, period: Period) -> Period:
             raise ValidationError(
                 _("Der Berichtszeitraum %(label)s ist schon veröffentlicht.")
                 % {"label": period.label}
+            )
+        if period.year >= timezone.localdate().year:
+            # The platform's figures of a running year (cases so far, today's online
+            # offers) would be frozen as the whole year's.
+            raise ValidationError(
+                _(
+                    "Der Berichtszeitraum %(label)s läuft noch; er kann ab dem 1. Januar "
+                    "%(next)s veröffentlicht werden."
+                )
+                % {"label": period.label, "next": period.year + 1}
             )
         kpis = list(Kpi.objects.filter(ring=ring).order_by("pk"))
         if not kpis:
