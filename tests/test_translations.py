@@ -18,7 +18,9 @@ LOCALE = Path(verbund.__file__).parent / "locale" / "en" / "LC_MESSAGES"
 
 
 def _entries() -> list[tuple[str, str, str, bool]]:
-    """(msgid, msgid_plural, first msgstr, fuzzy) of every entry except the header."""
+    """(msgid, msgid_plural, first msgstr, fuzzy) of every entry except the header; an
+    entry with a context has the context and ``\x04`` before its msgid, as in the
+    compiled catalogue."""
     entries = []
     for block in (LOCALE / "django.po").read_text(encoding="utf-8").split("\n\n"):
         fields: dict[str, str] = {}
@@ -38,7 +40,10 @@ def _entries() -> list[tuple[str, str, str, bool]]:
                 fields[current] = ast.literal_eval(value)
         if fields.get("msgid"):
             msgstr = fields.get("msgstr", fields.get("msgstr[0]", ""))
-            entries.append((fields["msgid"], fields.get("msgid_plural", ""), msgstr, fuzzy))
+            msgid = fields["msgid"]
+            if "msgctxt" in fields:
+                msgid = f"{fields['msgctxt']}\x04{msgid}"
+            entries.append((msgid, fields.get("msgid_plural", ""), msgstr, fuzzy))
     return entries
 
 

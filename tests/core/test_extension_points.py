@@ -103,7 +103,7 @@ def test_the_project_fills_every_hook_it_declares() -> None:
     assert keys(catalogue_hooks.ONLINE_APPLICATION) == ["applications"]
     assert keys(catalogue_hooks.EXCHANGE_PARTS) == ["formular"]
     assert keys(networks_hooks.SERVICE_DIRECTORY) == ["catalogue"]
-    assert keys(networks_hooks.NETWORK_PAGE) == ["catalogue.reuse", "surveys"]
+    assert keys(networks_hooks.NETWORK_PAGE) == ["catalogue.reuse", "surveys", "fees", "benchmarks"]
     assert sorted(keys(networks_hooks.DASHBOARD)) == [
         "catalogue.reuse",
         "networks.costs",
@@ -113,6 +113,8 @@ def test_the_project_fills_every_hook_it_declares() -> None:
     ]
     assert keys(accounts_hooks.STAFF_HOME) == ["networks.mine"]
     assert sorted(keys(accounts_hooks.AUTHORITY_WORKSPACE)) == [
+        "benchmarks.of_authority",
+        "fees.of_authority",
         "networks.of_authority",
         "portal.legal_pages",
         "practices.of_authority",

@@ -582,7 +582,9 @@ def period_publish(*, actor: Actor, period: Period) -> Period:
     distribution, store them and publish the period. Refused when the period has no
     base figures or the ring no KPI."""
     with transaction.atomic():
-        period = Period.objects.select_for_update().select_related("ring").get(pk=period.pk)
+        period = (
+            Period.objects.select_for_update(of=("self",)).select_related("ring").get(pk=period.pk)
+        )
         ring = period.ring
         if period.status == PeriodStatus.PUBLISHED:
             raise ValidationError(

@@ -348,7 +348,9 @@ def fee_attach(*, actor: Actor, fee_sheet: FeeSheet, label: str = "") -> FeeShee
     item with the same label is replaced, others are kept."""
     with transaction.atomic():
         fee_sheet = (
-            FeeSheet.objects.select_for_update().select_related("service").get(pk=fee_sheet.pk)
+            FeeSheet.objects.select_for_update(of=("self",))
+            .select_related("service")
+            .get(pk=fee_sheet.pk)
         )
         _refuse_unless(
             actor,

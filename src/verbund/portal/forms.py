@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from verbund.portal.models import ConformityStatus, LegalPage, LegalPageKind
 
@@ -52,7 +53,7 @@ class LegalPageForm(forms.ModelForm[LegalPage]):
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "conformity": forms.RadioSelect,
         }
-        labels = {"reviewed_on": _("Stand")}
+        labels = {"reviewed_on": pgettext_lazy("date a text was last reviewed", "Stand")}
         help_texts = {"reviewed_on": _("Datum im Format TT.MM.JJJJ")}
         # Specific messages (GOV.UK style) instead of Django's generic ones.
         error_messages = {

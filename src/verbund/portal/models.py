@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class LegalPageKind(models.TextChoices):
@@ -34,7 +35,7 @@ class LegalPage(models.Model):
     conformity = models.CharField(
         _("Stand der Vereinbarkeit"), max_length=10, choices=ConformityStatus.choices, blank=True
     )
-    reviewed_on = models.DateField(_("Stand"))
+    reviewed_on = models.DateField(pgettext_lazy("date a text was last reviewed", "Stand"))
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
