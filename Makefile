@@ -46,10 +46,11 @@ $(DEVELOPMENT_KEY):
 		echo "Wrote a random development key to $@ (ignored where VERBUND_SECRET_KEY is set)."; \
 	else echo "Kept the existing $@."; fi; rm -f $@.tmp
 
-# WeasyPrint (receipts, decision letters) needs Pango, HarfBuzz's subsetter and a font from Debian.
+# WeasyPrint (receipts, decision letters) needs Pango, HarfBuzz's subsetter and a font from Debian;
+# the archive's text recognition needs Tesseract with its German and Fraktur models.
 system-deps:
-	@if ! ls /usr/lib/*-linux-gnu/libpangoft2-1.0.so.0 >/dev/null 2>&1 || ! ls /usr/lib/*-linux-gnu/libharfbuzz-subset.so.0 >/dev/null 2>&1 || ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1; then \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null; \
+	@if ! ls /usr/lib/*-linux-gnu/libpangoft2-1.0.so.0 >/dev/null 2>&1 || ! ls /usr/lib/*-linux-gnu/libharfbuzz-subset.so.0 >/dev/null 2>&1 || ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1 || ! ls /usr/share/tesseract-ocr/*/tessdata/frk.traineddata >/dev/null 2>&1 || ! ls /usr/share/tesseract-ocr/*/tessdata/deu.traineddata >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core tesseract-ocr tesseract-ocr-deu tesseract-ocr-frk >/dev/null; \
 	fi
 
 $(VENV)/.installed: requirements-dev.lock pyproject.toml
