@@ -57,6 +57,9 @@ class Tenant:
     own: Kwargs
     foreign: list[Kwargs] = field(default_factory=list)
     methods: tuple[str, ...] = ("GET", "POST")
+    # What a GET of the own object answers (a IIIF image service redirects to its
+    # info.json).
+    ok: int = 200
 
 
 @dataclass(frozen=True)
@@ -851,6 +854,186 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner | Operator] = {
         ],
         methods=("GET",),
     ),
+    # The archive: an archive below its authority; its profile, holdings, units and pages
+    # by their own ids (the unit's access flag decides: the world's units are "own"); the
+    # exports and IIIF resources of a unit or page; the hand-overs of the back office.
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.authority.pk},
+            foreign=[lambda w: {"pk": w.b.authority.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:archive_list", ("GET",)),
+            ("staff:archive_create", ("GET", "POST")),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"archive_pk": w.a.archive.pk},
+            foreign=[lambda w: {"archive_pk": w.b.archive.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:archive", ("GET",)),
+            ("staff:archive_edit", ("GET", "POST")),
+            ("staff:archive_profile", ("POST",)),
+            ("staff:archive_profile_create", ("GET", "POST")),
+            ("staff:archive_fonds_create", ("GET", "POST")),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"archive_id": w.a.archive.pk},
+            foreign=[lambda w: {"archive_id": w.b.archive.pk}],
+            methods=methods,
+        )
+        for name, methods in (("staff:archive_exchange_handovers", ("GET", "POST")),)
+    },
+    "staff:archive_exchange_handover_accept": Tenant(
+        own=lambda w: {"archive_id": w.a.archive.pk, "disposal_id": w.a.disposal.pk},
+        foreign=[
+            lambda w: {"archive_id": w.b.archive.pk, "disposal_id": w.b.disposal.pk},
+            lambda w: {"archive_id": w.a.archive.pk, "disposal_id": w.b.disposal.pk},
+            lambda w: {"archive_id": w.b.archive.pk, "disposal_id": w.a.disposal.pk},
+        ],
+        methods=("POST",),
+    ),
+    **{
+        name: Tenant(
+            own=lambda w: {"profile_pk": w.a.ocr_profile.pk},
+            foreign=[lambda w: {"profile_pk": w.b.ocr_profile.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:archive_profile_edit", ("GET", "POST")),
+            ("staff:archive_profile_share", ("POST",)),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"fonds_pk": w.a.fonds.pk},
+            foreign=[lambda w: {"fonds_pk": w.b.fonds.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:archive_fonds", ("GET",)),
+            ("staff:archive_fonds_edit", ("GET", "POST")),
+            ("staff:archive_unit_create", ("GET", "POST")),
+        )
+    },
+    "staff:archive_exchange_ead": Tenant(
+        own=lambda w: {"fonds_id": w.a.fonds.pk},
+        foreign=[lambda w: {"fonds_id": w.b.fonds.pk}],
+        methods=("GET",),
+    ),
+    **{
+        name: Tenant(
+            own=lambda w: {"unit_pk": w.a.unit.pk},
+            foreign=[lambda w: {"unit_pk": w.b.unit.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:archive_unit", ("GET",)),
+            ("staff:archive_unit_edit", ("GET", "POST")),
+            ("staff:archive_unit_upload", ("GET", "POST")),
+            ("staff:archive_unit_reorder", ("GET", "POST")),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"unit_id": w.a.unit.pk},
+            foreign=[lambda w: {"unit_id": w.b.unit.pk}],
+            methods=("GET",),
+        )
+        for name in ("staff:archive_exchange_mets", "staff:archive_exchange_manifest")
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"page_pk": w.a.page.pk},
+            foreign=[lambda w: {"page_pk": w.b.page.pk}],
+            methods=("GET",),
+        )
+        for name in (
+            "staff:archive_page",
+            "staff:archive_page_image",
+            "staff:archive_page_thumbnail",
+            "staff:archive_page_master",
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"page_id": w.a.page.pk},
+            foreign=[lambda w: {"page_id": w.b.page.pk}],
+            methods=("GET",),
+            ok=ok,
+        )
+        for name, ok in (
+            ("staff:archive_exchange_image_service", 303),
+            ("staff:archive_exchange_info", 200),
+            ("staff:archive_exchange_thumbnail", 200),
+            ("staff:archive_exchange_alto", 200),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"archive_pk": w.a.archive.pk},
+            foreign=[lambda w: {"archive_pk": w.b.archive.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:archive_ocr_queue", ("GET",)),
+            ("staff:archive_ocr_requeue", ("POST",)),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.page.pk},
+            foreign=[lambda w: {"pk": w.b.page.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:archive_ocr_page", ("GET", "POST")),
+            ("staff:archive_ocr_page_reviewed", ("POST",)),
+        )
+    },
+    "staff:archive_ocr_line_image": Tenant(
+        own=lambda w: {"pk": w.a.page.pk, "line_id": "line_1"},
+        foreign=[lambda w: {"pk": w.b.page.pk, "line_id": "line_1"}],
+        methods=("GET",),
+    ),
+    "staff:archive_exchange_image": Tenant(
+        own=lambda w: {"page_id": w.a.page.pk, "region": "full", "size": "max"},
+        foreign=[lambda w: {"page_id": w.b.page.pk, "region": "full", "size": "max"}],
+        methods=("GET",),
+    ),
+    # Public archive pages show public units to everyone (a unit of another access
+    # is not found there: tests/archive/).
+    "archive:exchange_mets": Public(lambda w: {"unit_id": w.b.public_unit.pk}),
+    "archive:exchange_manifest": Public(lambda w: {"unit_id": w.b.public_unit.pk}),
+    "archive:exchange_ead": Public(lambda w: {"fonds_id": w.b.fonds.pk}),
+    "archive:exchange_image_service": Public(lambda w: {"page_id": w.b.public_page.pk}),
+    "archive:exchange_info": Public(lambda w: {"page_id": w.b.public_page.pk}),
+    "archive:exchange_image": Public(
+        lambda w: {"page_id": w.b.public_page.pk, "region": "full", "size": "max"}
+    ),
+    "archive:exchange_thumbnail": Public(lambda w: {"page_id": w.b.public_page.pk}),
+    "archive:exchange_alto": Public(lambda w: {"page_id": w.b.public_page.pk}),
+    "archive:search": Public(query=lambda w: {"q": "Gemeinderat"}),
+    "archive:search_page": Public(
+        lambda w: {"pk": w.b.public_page.pk}, query=lambda w: {"q": "Gemeinderat"}
+    ),
+    "archive:page_image": Public(lambda w: {"pk": w.b.public_page.pk}),
+    # The staff search scopes to the user: own, members' and public units.
+    "staff:archive_search": Staff(),
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.page.pk},
+            foreign=[lambda w: {"pk": w.b.page.pk}],
+            methods=("GET",),
+        )
+        for name in ("staff:archive_search_page", "staff:archive_search_page_image")
+    },
     # Catalogue. Published services are readable by all staff (a published service of
     # B answers A's change requests with 403), so B's draft is the foreign service.
     "staff:catalogue": Staff(),
@@ -1218,6 +1401,7 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
             "practices",
             "fees",
             "benchmarks",
+            "archive",
         }:
             continue
         rows[label] = list(model._default_manager.order_by("pk").values())
@@ -1257,7 +1441,7 @@ def test_own_objects_are_reachable(name: str, world: World) -> None:
     client = logged_in(world.a.user)
     url = reverse(name, kwargs=route.own(world))
     if "GET" in route.methods:
-        assert client.get(url).status_code == 200, url
+        assert client.get(url).status_code == route.ok, url
     else:
         assert client.get(url).status_code == 405, url
 
@@ -1303,8 +1487,10 @@ def test_public_urls_answer_anonymous(name: str, world: World) -> None:
     route = ROUTES[name]
     assert isinstance(route, Public)
     response = Client().get(reverse(name, kwargs=route.kwargs(world)), route.query(world))
-    # set_language answers GET with a redirect; everything else renders.
-    assert response.status_code in ({302} if name == "set_language" else {200})
+    # set_language answers GET with a redirect, a IIIF image service with its info.json;
+    # everything else renders.
+    expected = {"set_language": 302, "archive:exchange_image_service": 303}.get(name, 200)
+    assert response.status_code == expected
 
 
 @pytest.mark.parametrize("name", sorted(n for n, k in ROUTES.items() if isinstance(k, Operator)))

@@ -46,6 +46,7 @@ LAYERS = (
     "practices",
     "fees",
     "benchmarks",
+    "archive",
     "portal",
     "api",
     "demo",
@@ -62,6 +63,9 @@ PUBLISHED_BY_APP = {
     "networks": {"policies"},
     "formengine": {"engine"},  # the pure, database-free form engine
     "applications": {"links", "receipt"},  # the citizen's links, the receipt PDF
+    # The archive takes over the files the back office handed over (xdomea 0503) and
+    # confirms their receipt there.
+    "cases": {"records"},
 }
 
 

@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "verbund.practices",
     "verbund.fees",
     "verbund.benchmarks",
+    "verbund.archive",
     "verbund.portal",
     "verbund.api",
     "verbund.demo",
@@ -466,6 +467,21 @@ VERBUND_UPLOAD_URL_NAMES = frozenset(
         "staff:fee_sheet_import",
     }
 )
+# The archive's pages that take scans and xdomea hand-over packages: one file up to
+# VERBUND_ARCHIVE_MAX_FILE_MB, one request up to VERBUND_ARCHIVE_REQUEST_MAX_MB (the proxy's
+# body limit must allow it; docs/operations.md). Files above FILE_UPLOAD_MAX_MEMORY_SIZE
+# are spooled to a temporary file, never held in memory.
+VERBUND_ARCHIVE_MAX_FILE_MB = int(os.environ.get("VERBUND_ARCHIVE_MAX_FILE_MB", "500"))
+VERBUND_ARCHIVE_REQUEST_MAX_MB = int(os.environ.get("VERBUND_ARCHIVE_REQUEST_MAX_MB", "1024"))
+VERBUND_ARCHIVE_UPLOAD_URL_NAMES = frozenset(
+    {"staff:archive_unit_upload", "staff:archive_exchange_handovers"}
+)
+# Text recognition (archive/ocr): Tesseract, one process per task worker; a page that takes
+# longer than VERBUND_OCR_TIMEOUT_SECONDS is stopped and retried (keep it well below
+# VERBUND_TASK_LEASE_SECONDS). Empty binary and tessdata: Debian's tesseract and models.
+VERBUND_OCR_TIMEOUT_SECONDS = float(os.environ.get("VERBUND_OCR_TIMEOUT_SECONDS", "120"))
+VERBUND_TESSERACT_BINARY = os.environ.get("VERBUND_TESSERACT_BINARY", "tesseract")
+VERBUND_TESSDATA_DIR = os.environ.get("VERBUND_TESSDATA_DIR", "")
 # Django's own cap on a body read into memory (form fields without the files); the cap
 # above comes first.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, VERBUND_REQUEST_MAX_KB * 1024)

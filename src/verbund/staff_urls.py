@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("verbund.practices.urls_staff")),
     path("", include("verbund.fees.urls_staff")),
     path("", include("verbund.benchmarks.urls_staff")),
+    path("", include("verbund.archive.urls_staff")),
 ]

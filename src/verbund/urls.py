@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/v1/", include("verbund.api.urls")),
     path("leistungen/", include("verbund.catalogue.urls")),
     path("gute-beispiele/", include("verbund.practices.urls")),
+    path("archiv/", include("verbund.archive.urls")),
     path("bezahlen/", include("verbund.payments.urls")),
     path("", include("verbund.applications.urls")),
     path("", include("verbund.cases.applicant.urls")),

@@ -103,7 +103,13 @@ def test_the_project_fills_every_hook_it_declares() -> None:
     assert keys(catalogue_hooks.ONLINE_APPLICATION) == ["applications"]
     assert keys(catalogue_hooks.EXCHANGE_PARTS) == ["formular"]
     assert keys(networks_hooks.SERVICE_DIRECTORY) == ["catalogue"]
-    assert keys(networks_hooks.NETWORK_PAGE) == ["catalogue.reuse", "surveys", "fees", "benchmarks"]
+    assert keys(networks_hooks.NETWORK_PAGE) == [
+        "catalogue.reuse",
+        "surveys",
+        "fees",
+        "benchmarks",
+        "archive.pages_per_member",
+    ]
     assert sorted(keys(networks_hooks.DASHBOARD)) == [
         "catalogue.reuse",
         "networks.costs",
@@ -113,6 +119,7 @@ def test_the_project_fills_every_hook_it_declares() -> None:
     ]
     assert keys(accounts_hooks.STAFF_HOME) == ["networks.mine"]
     assert sorted(keys(accounts_hooks.AUTHORITY_WORKSPACE)) == [
+        "archive.of_authority",
         "benchmarks.of_authority",
         "fees.of_authority",
         "networks.of_authority",

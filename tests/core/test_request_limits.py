@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import URLPattern, get_resolver
 
@@ -297,6 +297,33 @@ def test_chunks_the_server_does_not_end_are_not_read(client: Client, world: Worl
     assert response.json() == {"accepted": ["Dieses Feld ist zwingend erforderlich."]}
 
 
+def test_the_archive_takes_large_scans_but_not_two_gigabytes(client: Client, world: World) -> None:
+    """A scanned volume is far larger than a citizen's proof: the archive's upload page
+    takes a request up to VERBUND_ARCHIVE_REQUEST_MAX_MB (1 GB), and refuses a 2-GB
+    upload unread, before any view runs."""
+    from verbund.core.limits import Route, body_limit
+
+    factory = RequestFactory()
+    upload = factory.post("/verwaltung/archiv/einheiten/1/hochladen/")
+    assert body_limit(upload).route is Route.SCANS
+    assert body_limit(upload).size == 1024 * MB
+    # Other pages keep their limits.
+    assert body_limit(factory.post("/verwaltung/")).route is Route.PAGE
+
+    before = snapshot()
+    refused = client.generic(
+        "POST",
+        "/verwaltung/archiv/einheiten/1/hochladen/",
+        **declared(2 * 1024 * MB, "multipart/form-data; boundary=x"),
+    )
+    assert_page_413(
+        refused,
+        "Auf einmal können höchstens 1024 MB gesendet werden.",
+        "Jede Datei darf höchstens 500 MB groß sein.",
+    )
+    assert snapshot() == before
+
+
 # --- which pages take uploads ------------------------------------------------------------
 
 
@@ -308,6 +335,9 @@ def _reads_files(pattern: URLPattern) -> bool:
 def test_every_view_that_reads_files_is_an_upload_page() -> None:
     patterns = dict(_walk(get_resolver().url_patterns))
     upload_names = set(django_settings.VERBUND_UPLOAD_URL_NAMES)
+    scan_names = set(django_settings.VERBUND_ARCHIVE_UPLOAD_URL_NAMES)
     assert upload_names <= set(patterns), upload_names - set(patterns)
+    assert scan_names <= set(patterns), scan_names - set(patterns)
+    assert upload_names & scan_names == set()
     reading = {name for name, pattern in patterns.items() if _reads_files(pattern)}
-    assert reading == upload_names
+    assert reading == upload_names | scan_names

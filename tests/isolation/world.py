@@ -135,6 +135,17 @@ class Tenant:
     # sheet of the authority.
     rate_table: Any = None
     fee_sheet: Any = None
+    # The authority's archive with its own OCR profile, a holdings and a unit seen only
+    # by its own staff, with one scanned page.
+    archive: Any = None
+    ocr_profile: Any = None
+    fonds: Any = None
+    unit: Any = None
+    page: Any = None
+    # A public unit of the same holdings with one page: the public pages and the IIIF
+    # resources show it to everyone.
+    public_unit: Any = None
+    public_page: Any = None
 
 
 def _service(authority: Authority, slug: str, title: str) -> Service:
@@ -478,7 +489,81 @@ def build_world() -> World:
         tenant.practice = services_practices.practice_publish(actor=tenant.user, practice=practice)
         _ring(tenant)
         _fees(tenant)
+        _archive(tenant)
     return world
+
+
+def _archive(tenant: Tenant) -> None:
+    import io
+
+    from PIL import Image
+
+    from verbund.archive import services as services_archive
+
+    tenant.archive = services_archive.archive_create(
+        actor=tenant.user,
+        authority=tenant.authority,
+        details=services_archive.ArchiveDetails(name=f"Archiv {tenant.authority.name}"),
+    )
+    tenant.ocr_profile = tenant.archive.profile
+    tenant.fonds = services_archive.fonds_create(
+        actor=tenant.user,
+        archive=tenant.archive,
+        description=services_archive.FondsDescription(reference_code="A", title="Amtsbücher"),
+    )
+    tenant.unit = services_archive.unit_create(
+        actor=tenant.user,
+        fonds=tenant.fonds,
+        description=services_archive.UnitDescription(reference_code="A 1", title="Protokolle"),
+    )
+    scan = io.BytesIO()
+    Image.new("L", (400, 300), 255).save(scan, format="PNG")
+    scan.seek(0)
+    result = services_archive.pages_ingest(
+        actor=tenant.user, unit=tenant.unit, files=[("Seite 1.png", scan)]
+    )
+    (tenant.page,) = result.pages
+    tenant.public_unit = services_archive.unit_create(
+        actor=tenant.user,
+        fonds=tenant.fonds,
+        description=services_archive.UnitDescription(
+            reference_code="A 2", title="Chronik", access="public"
+        ),
+    )
+    scan.seek(0)
+    result = services_archive.pages_ingest(
+        actor=tenant.user, unit=tenant.public_unit, files=[("Seite 1.png", scan)]
+    )
+    (tenant.public_page,) = result.pages
+    # The recognised text of both pages, as the text recognition would store it.
+    for page in (tenant.page, tenant.public_page):
+        page.alto = ALTO
+        page.text = "Gemeinderat Sitzung"
+        page.ocr_status = "done"
+        page.save(update_fields=["alto", "text", "ocr_status"])
+    from verbund.archive.search.services import pages_index
+
+    pages_index([tenant.page, tenant.public_page])
+
+
+ALTO = """<?xml version="1.0" encoding="UTF-8"?>
+<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#">
+  <Description><MeasurementUnit>pixel</MeasurementUnit></Description>
+  <Layout><Page ID="page_1" WIDTH="400" HEIGHT="300" PHYSICAL_IMG_NR="1">
+    <PrintSpace HPOS="0" VPOS="0" WIDTH="400" HEIGHT="300">
+      <TextBlock ID="block_1" HPOS="10" VPOS="10" WIDTH="300" HEIGHT="40">
+        <TextLine ID="line_1" HPOS="10" VPOS="10" WIDTH="300" HEIGHT="40">
+          <String ID="string_1" HPOS="10" VPOS="10" WIDTH="140" HEIGHT="40"
+            WC="0.91" CONTENT="Gemeinderat"/>
+          <SP WIDTH="10" VPOS="10" HPOS="150"/>
+          <String ID="string_2" HPOS="160" VPOS="10" WIDTH="150" HEIGHT="40"
+            WC="0.88" CONTENT="Sitzung"/>
+        </TextLine>
+      </TextBlock>
+    </PrintSpace>
+  </Page></Layout>
+</alto>
+"""
 
 
 def _fees(tenant: Tenant) -> None:

@@ -145,11 +145,22 @@ def file_columns() -> list[FileColumn]:
     return columns
 
 
+# The tables an SQLite full-text (FTS5) virtual table keeps its index in; they belong to
+# the virtual table (copied and restored with it) and hold rows even when it is empty.
+FTS5_SHADOW_SUFFIXES = ("data", "idx", "content", "docsize", "config")
+
+
 def _tables(cursor: Any, vendor: str) -> list[str]:
     if vendor == "sqlite":
         cursor.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         )
+        rows = cursor.fetchall()
+        virtual = [
+            name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")
+        ]
+        shadows = {f"{name}_{suffix}" for name in virtual for suffix in FTS5_SHADOW_SUFFIXES}
+        return sorted(name for name, _sql in rows if name not in shadows)
     else:
         cursor.execute(
             "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"

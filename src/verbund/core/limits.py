@@ -9,6 +9,10 @@ Three limits, from the settings at the time of the request:
 - the pages that accept uploads (``VERBUND_UPLOAD_URL_NAMES``):
   ``VERBUND_UPLOAD_REQUEST_MAX_MB`` for all files of one form together, at
   least one file of the upload limit plus :data:`FORM_FIELDS_BYTES`.
+- the archive's pages that take scans and hand-over packages
+  (``VERBUND_ARCHIVE_UPLOAD_URL_NAMES``): ``VERBUND_ARCHIVE_REQUEST_MAX_MB``, at
+  least one scan of ``VERBUND_ARCHIVE_MAX_FILE_MB`` plus :data:`FORM_FIELDS_BYTES`
+  (a scanned volume is far larger than a citizen's proof).
 - everything else: ``VERBUND_REQUEST_MAX_KB``.
 
 ``core.middleware.RequestSizeLimitMiddleware`` enforces them before a view runs.
@@ -48,24 +52,44 @@ def upload_body_limit() -> int:
     return max(configured, max_upload_bytes() + FORM_FIELDS_BYTES)
 
 
+def scan_file_limit() -> int:
+    """The largest single scan or package the archive takes, in bytes."""
+    return int(settings.VERBUND_ARCHIVE_MAX_FILE_MB) * 1024 * 1024
+
+
+def scan_body_limit() -> int:
+    """The largest body of a page of the archive that takes scans, in bytes."""
+    configured = int(settings.VERBUND_ARCHIVE_REQUEST_MAX_MB) * 1024 * 1024
+    return max(configured, scan_file_limit() + FORM_FIELDS_BYTES)
+
+
 def page_body_limit() -> int:
     """The largest body of every other request, in bytes."""
     return int(settings.VERBUND_REQUEST_MAX_KB) * 1024
 
 
+def _view_name(request: HttpRequest) -> str:
+    try:
+        return resolve(request.path_info).view_name
+    except Resolver404:
+        return ""
+
+
 def accepts_uploads(request: HttpRequest) -> bool:
     """Whether the request's URL is one of ``VERBUND_UPLOAD_URL_NAMES`` (namespaced
     URL names such as ``applications:step``)."""
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        return False
-    return match.view_name in settings.VERBUND_UPLOAD_URL_NAMES
+    return _view_name(request) in settings.VERBUND_UPLOAD_URL_NAMES
+
+
+def accepts_scans(request: HttpRequest) -> bool:
+    """Whether the request's URL is one of ``VERBUND_ARCHIVE_UPLOAD_URL_NAMES``."""
+    return _view_name(request) in settings.VERBUND_ARCHIVE_UPLOAD_URL_NAMES
 
 
 class Route(enum.Enum):
     API = "api"
     UPLOAD = "upload"
+    SCANS = "scans"
     PAGE = "page"
 
 
@@ -81,4 +105,6 @@ def body_limit(request: HttpRequest) -> BodyLimit:
         return BodyLimit(Route.API, api_body_limit())
     if accepts_uploads(request):
         return BodyLimit(Route.UPLOAD, upload_body_limit())
+    if accepts_scans(request):
+        return BodyLimit(Route.SCANS, scan_body_limit())
     return BodyLimit(Route.PAGE, page_body_limit())

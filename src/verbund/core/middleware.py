@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from verbund.core.limits import BodyLimit, Route, body_limit
+from verbund.core.limits import BodyLimit, Route, body_limit, scan_file_limit
 from verbund.core.uploads import format_size, max_upload_bytes
 
 # Bytes asked of the server per read while a whole body without Content-Length is read.
@@ -103,8 +103,10 @@ def too_large_response(request: HttpRequest, limit: BodyLimit) -> HttpResponse:
         "413.html",
         {
             "limit": format_size(limit.size),
-            "uploads": limit.route is Route.UPLOAD,
-            "file_limit": format_size(max_upload_bytes()),
+            "uploads": limit.route in (Route.UPLOAD, Route.SCANS),
+            "file_limit": format_size(
+                scan_file_limit() if limit.route is Route.SCANS else max_upload_bytes()
+            ),
         },
         status=413,
     )
