@@ -521,7 +521,11 @@ def archive_adopt_profile(*, actor: Actor, archive: Archive, profile: OcrProfile
     authority shares (its models per script, page segmentation and review threshold:
     build once, reuse). The archive follows the profile's later changes."""
     with transaction.atomic():
-        archive = Archive.objects.select_for_update().select_related("profile").get(pk=archive.pk)
+        archive = (
+            Archive.objects.select_for_update(of=("self",))
+            .select_related("profile")
+            .get(pk=archive.pk)
+        )
         profile = OcrProfile.objects.select_related("authority").get(pk=profile.pk)
         _refuse(_adoption_problems(archive.authority_id, profile))
         if archive.profile_id == profile.pk:
