@@ -84,11 +84,13 @@ def demo_on(settings: Any) -> None:
 def _fresh_routing_index() -> None:
     # A rolled-back test can leave the routing generation where the next test's will be;
     # the next test must not see the previous test's catalogue.
+    from verbund.assistant.index import assistant_index_reset
     from verbund.catalogue.index import routing_index_reset
     from verbund.practices.index import practice_index_reset
 
     routing_index_reset()
     practice_index_reset()
+    assistant_index_reset()
 
 
 @pytest.fixture

@@ -173,6 +173,34 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner | Operator] = {
     "practices:practice": Public(lambda w: {"pk": w.b.practice.pk}),
     "api:good-practices": Public(),
     "api:good-practice-detail": Public(lambda w: {"pk": w.b.practice.pk}),
+    # The citizen assistant answers everybody from the published catalogue, on the
+    # portal and in the API (POST only: a GET answers 405).
+    "assistant:ask": Public(query=lambda w: {"ars": w.b.authority.ars}),
+    "api:assistant": Public(),
+    # The assistant's coordinators' page below a network: its search terms and the
+    # questions it could not answer for the network's places.
+    "staff:assistant_network": Tenant(
+        own=lambda w: {"network_pk": w.a.network.pk},
+        foreign=[lambda w: {"network_pk": w.b.network.pk}],
+    ),
+    "staff:assistant_synonym_remove": Tenant(
+        own=lambda w: {"network_pk": w.a.network.pk, "pk": w.a.assistant_synonym.pk},
+        foreign=[
+            lambda w: {"network_pk": w.b.network.pk, "pk": w.b.assistant_synonym.pk},
+            lambda w: {"network_pk": w.a.network.pk, "pk": w.b.assistant_synonym.pk},
+            lambda w: {"network_pk": w.b.network.pk, "pk": w.a.assistant_synonym.pk},
+        ],
+        methods=("POST",),
+    ),
+    "staff:assistant_question_dismiss": Tenant(
+        own=lambda w: {"network_pk": w.a.network.pk, "pk": w.a.assistant_question.pk},
+        foreign=[
+            lambda w: {"network_pk": w.b.network.pk, "pk": w.b.assistant_question.pk},
+            lambda w: {"network_pk": w.a.network.pk, "pk": w.b.assistant_question.pk},
+            lambda w: {"network_pk": w.b.network.pk, "pk": w.a.assistant_question.pk},
+        ],
+        methods=("POST",),
+    ),
     "accounts:logout": Staff(),
     "accounts:otp_verify": Staff(),
     "accounts:otp_setup": Staff(),
@@ -1402,6 +1430,7 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
             "fees",
             "benchmarks",
             "archive",
+            "assistant",
         }:
             continue
         rows[label] = list(model._default_manager.order_by("pk").values())
@@ -1487,9 +1516,13 @@ def test_public_urls_answer_anonymous(name: str, world: World) -> None:
     route = ROUTES[name]
     assert isinstance(route, Public)
     response = Client().get(reverse(name, kwargs=route.kwargs(world)), route.query(world))
-    # set_language answers GET with a redirect, a IIIF image service with its info.json;
-    # everything else renders.
-    expected = {"set_language": 302, "archive:exchange_image_service": 303}.get(name, 200)
+    # set_language answers GET with a redirect, a IIIF image service with its info.json,
+    # the assistant's API (POST only) with 405; everything else renders.
+    expected = {
+        "set_language": 302,
+        "archive:exchange_image_service": 303,
+        "api:assistant": 405,
+    }.get(name, 200)
     assert response.status_code == expected
 
 

@@ -47,6 +47,7 @@ LAYERS = (
     "fees",
     "benchmarks",
     "archive",
+    "assistant",
     "portal",
     "api",
     "demo",
@@ -66,6 +67,9 @@ PUBLISHED_BY_APP = {
     # The archive takes over the files the back office handed over (xdomea 0503) and
     # confirms their receipt there.
     "cases": {"records"},
+    # The citizen assistant answers with the routing index (who is responsible where)
+    # and reads questions with the catalogue's German search index.
+    "catalogue": {"index", "search"},
 }
 
 

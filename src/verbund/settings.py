@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "verbund.fees",
     "verbund.benchmarks",
     "verbund.archive",
+    "verbund.assistant",
     "verbund.portal",
     "verbund.api",
     "verbund.demo",
@@ -482,6 +483,19 @@ VERBUND_ARCHIVE_UPLOAD_URL_NAMES = frozenset(
 VERBUND_OCR_TIMEOUT_SECONDS = float(os.environ.get("VERBUND_OCR_TIMEOUT_SECONDS", "120"))
 VERBUND_TESSERACT_BINARY = os.environ.get("VERBUND_TESSERACT_BINARY", "tesseract")
 VERBUND_TESSDATA_DIR = os.environ.get("VERBUND_TESSDATA_DIR", "")
+# The citizen assistant (docs/assistant.md): OpenMP threads of the embedding model per
+# process (one per worker when there are as many workers as cores), and the optional
+# language model that only rephrases a card's summary (off while the URL is empty).
+VERBUND_ASSISTANT_THREADS = int(os.environ.get("VERBUND_ASSISTANT_THREADS", "1"))
+# Questions per client address and minute on POST /api/v1/assistant (429 beyond).
+VERBUND_ASSISTANT_QUESTIONS_PER_MINUTE = int(
+    os.environ.get("VERBUND_ASSISTANT_QUESTIONS_PER_MINUTE", "30")
+)
+VERBUND_ASSISTANT_REPHRASE_URL = os.environ.get("VERBUND_ASSISTANT_REPHRASE_URL", "")
+VERBUND_ASSISTANT_REPHRASE_MODEL = os.environ.get("VERBUND_ASSISTANT_REPHRASE_MODEL", "")
+VERBUND_ASSISTANT_REPHRASE_TIMEOUT = float(
+    os.environ.get("VERBUND_ASSISTANT_REPHRASE_TIMEOUT", "3")
+)
 # Django's own cap on a body read into memory (form fields without the files); the cap
 # above comes first.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, VERBUND_REQUEST_MAX_KB * 1024)
@@ -495,6 +509,8 @@ VERBUND_NO_STORE_PREFIXES = (
     "/status/",
     "/bezahlen/",
     "/umfrage/",
+    "/assistent/",
+    "/api/v1/assistant",
     "/api/v1/submissions",
     "/api/v1/cases/",
 )

@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("verbund.fees.urls_staff")),
     path("", include("verbund.benchmarks.urls_staff")),
     path("", include("verbund.archive.urls_staff")),
+    path("", include("verbund.assistant.urls_staff")),
 ]

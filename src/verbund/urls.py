@@ -15,6 +15,7 @@ urlpatterns = [
     path("leistungen/", include("verbund.catalogue.urls")),
     path("gute-beispiele/", include("verbund.practices.urls")),
     path("archiv/", include("verbund.archive.urls")),
+    path("assistent/", include("verbund.assistant.urls")),
     path("bezahlen/", include("verbund.payments.urls")),
     path("", include("verbund.applications.urls")),
     path("", include("verbund.cases.applicant.urls")),

@@ -260,6 +260,7 @@ def test_openapi_schema_documents_the_places_endpoints(client: Client) -> None:
         "/api/v1/routes",
         "/api/v1/good-practices",
         "/api/v1/good-practices/{id}",
+        "/api/v1/assistant",
         # for specialist systems, with a token (tests/api/test_partner_api.py)
         "/api/v1/submissions",
         "/api/v1/submissions/{reference}",

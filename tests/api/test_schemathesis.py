@@ -103,9 +103,9 @@ def _run(real_data: dict[str, str], *, real_paths: bool) -> tuple[list[str], Cou
     headers = {"Authorization": f"Bearer {real_data['token']}"}
     known = {"reference": real_data["reference"], "version_id": real_data["version_id"]}
     operations = [result.ok() for result in schema.get_all_operations()]
-    # Seven public operations (places, services, routes, good practices) and six for
-    # specialist systems.
-    assert len(operations) == 13
+    # Eight public operations (places, services, routes, good practices, the citizen
+    # assistant) and six for specialist systems.
+    assert len(operations) == 14
     failures: list[str] = []
     statuses: Counter[str] = Counter()
     for operation in operations:

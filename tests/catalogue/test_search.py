@@ -128,3 +128,28 @@ def test_demo_catalogue_filters(demo_catalogue: None) -> None:
     assert service_search(q="Reitkennzeichen").services[0].title.startswith("Reit")
     ServiceFactory(builder=olpe, draft=True, title="Reitkennzeichen Entwurf")
     assert [s.title for s in service_search(q="Entwurf").services] == []
+
+
+def test_inner_parts_of_the_first_and_the_last_word_of_the_vocabulary() -> None:
+    from types import SimpleNamespace
+
+    from verbund.catalogue.search import INFIX, SearchIndex
+
+    index = SearchIndex()
+    index.add(
+        SimpleNamespace(
+            pk=1,
+            title="Abfallkalender Zulassungsvolltext",
+            synonyms=[],
+            summary="",
+            volltext="",
+            voraussetzungen="",
+            unterlagen="",
+            hinweise="",
+        )
+    )
+    index.freeze()
+    assert index.vocabulary == ("abfallkal", "zulassungsvolltext")
+    assert dict(index._match("volltext")) == {"zulassungsvolltext": INFIX}
+    assert dict(index._match("fallkal")) == {"abfallkal": INFIX}
+    assert index.scores("volltext")[1] == 1

@@ -109,6 +109,7 @@ def test_the_project_fills_every_hook_it_declares() -> None:
         "fees",
         "benchmarks",
         "archive.pages_per_member",
+        "assistant",
     ]
     assert sorted(keys(networks_hooks.DASHBOARD)) == [
         "catalogue.reuse",

@@ -146,6 +146,10 @@ class Tenant:
     # resources show it to everyone.
     public_unit: Any = None
     public_page: Any = None
+    # A search term the network's coordinators gave the citizen assistant for the
+    # tenant's service, and a question the assistant could not answer for the network.
+    assistant_synonym: Any = None
+    assistant_question: Any = None
 
 
 def _service(authority: Authority, slug: str, title: str) -> Service:
@@ -490,7 +494,29 @@ def build_world() -> World:
         _ring(tenant)
         _fees(tenant)
         _archive(tenant)
+        _assistant(tenant)
     return world
+
+
+def _assistant(tenant: Tenant) -> None:
+    from verbund.assistant import services as services_assistant
+    from verbund.assistant.models import OpenQuestion, Outcome
+
+    tenant.assistant_synonym = services_assistant.synonym_add(
+        actor=tenant.user,
+        network=tenant.network,
+        service=tenant.service,
+        term=f"Begriff {tenant.authority.name}",
+    )
+    # Written directly: asking the assistant would build its index of the catalogue.
+    tenant.assistant_question = OpenQuestion.objects.create(
+        network=tenant.network,
+        digest=f"frage-{tenant.network.pk}",
+        text="Wo finde ich das Fundbüro?",
+        outcome=Outcome.ABSTAINED,
+        first_asked=dt.date(2026, 3, 1),
+        last_asked=dt.date(2026, 3, 2),
+    )
 
 
 def _archive(tenant: Tenant) -> None:

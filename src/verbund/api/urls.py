@@ -4,7 +4,7 @@ systems (``partner_views``) need a client's bearer token."""
 from django.urls import URLPattern, path
 from drf_spectacular.views import SpectacularAPIView
 
-from verbund.api import catalogue_views, partner_views, practice_views, views
+from verbund.api import assistant_views, catalogue_views, partner_views, practice_views, views
 
 app_name = "api"
 urlpatterns: list[URLPattern] = [
@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern] = [
         practice_views.PracticeDetail.as_view(),
         name="good-practice-detail",
     ),
+    path("assistant", assistant_views.AssistantView.as_view(), name="assistant"),
     # Specialist systems (docs/integrations.md)
     path("submissions", partner_views.SubmissionList.as_view(), name="submissions"),
     path(

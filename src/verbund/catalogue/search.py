@@ -23,11 +23,14 @@ when none does, those that match the most words.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from snowballstemmer import stemmer
 
@@ -111,7 +114,10 @@ class SearchIndex:
     postings: dict[str, dict[int, float]] = field(default_factory=lambda: defaultdict(dict))
     titles: dict[int, str] = field(default_factory=dict)
     vocabulary: tuple[str, ...] = ()
+    # Query-side alternatives (folded, unstemmed keys); the citizen assistant adds its own.
+    thesaurus: dict[str, tuple[str, ...]] = field(default_factory=lambda: THESAURUS)
     _expanded: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    _joined: str = ""
 
     def add(self, service: Any) -> None:
         sid = service.pk
@@ -141,6 +147,7 @@ class SearchIndex:
     def freeze(self) -> None:
         self.postings = dict(self.postings)
         self.vocabulary = tuple(sorted(self.postings))
+        self._joined = "\n".join(self.vocabulary)
         self._expanded.clear()
 
     def _expand(self, word: str) -> tuple[tuple[str, float], ...]:
@@ -152,38 +159,59 @@ class SearchIndex:
                 self._expanded.clear()
         return cached
 
+    def _prefixed(self, prefix: str) -> list[str]:
+        """Vocabulary terms that start with ``prefix`` (a range of the sorted vocabulary)."""
+        vocabulary = self.vocabulary
+        found = []
+        for i in range(bisect.bisect_left(vocabulary, prefix), len(vocabulary)):
+            if not vocabulary[i].startswith(prefix):
+                break
+            found.append(vocabulary[i])
+        return found
+
+    def _containing(self, part: str) -> set[str]:
+        """Vocabulary terms that contain ``part`` (one search in the joined vocabulary)."""
+        joined = self._joined
+        found: set[str] = set()
+        position = joined.find(part)
+        while position != -1:
+            start = joined.rfind("\n", 0, position) + 1
+            end = joined.find("\n", position)
+            if end == -1:  # the last term
+                end = len(joined)
+            found.add(joined[start:end])
+            position = joined.find(part, end)
+        return found
+
     def _match(self, word: str) -> tuple[tuple[str, float], ...]:
+        """Each term takes the first of: the same stem, a thesaurus alternative, a prefix,
+        an inner part, the prefix of an alternative; a typo only for an unknown word."""
         stemmed = stem(word)
+        alternatives = {stem(alt) for alt in self.thesaurus.get(word, ())}
+        known = self.postings
         found: dict[str, float] = {}
 
-        def offer(term: str, weight: float) -> None:
-            if found.get(term, 0.0) < weight:
-                found[term] = weight
+        def offer(terms: Any, weight: float) -> None:
+            for term in terms:
+                found.setdefault(term, weight)
 
-        alternatives = {stem(alt) for alt in THESAURUS.get(word, ())}
-        for term in self.vocabulary:
-            if term == stemmed:
-                offer(term, EXACT)
-            elif term in alternatives:
-                offer(term, ALTERNATIVE)
-            elif len(stemmed) >= MIN_PREFIX and (term.startswith(stemmed) or term.startswith(word)):
-                offer(term, PREFIX)
-            elif len(stemmed) >= MIN_INFIX and stemmed in term:
-                offer(term, INFIX)
-            else:
-                for alternative in alternatives:
-                    if len(alternative) >= MIN_PREFIX and term.startswith(alternative):
-                        offer(term, ALTERNATIVE * PREFIX)
-                        break
+        offer([stemmed] if stemmed in known else [], EXACT)
+        offer(sorted(a for a in alternatives if a in known), ALTERNATIVE)
+        if len(stemmed) >= MIN_PREFIX:
+            offer(self._prefixed(stemmed), PREFIX)
+            offer(self._prefixed(word), PREFIX)
+        if len(stemmed) >= MIN_INFIX:
+            offer(self._containing(stemmed), INFIX)
+        for alternative in sorted(alternatives):
+            if len(alternative) >= MIN_PREFIX:
+                offer(self._prefixed(alternative), ALTERNATIVE * PREFIX)
         if not found and len(stemmed) >= MIN_TYPO:
             # A word the catalogue knows is taken as written: "Abmeldung" must not
             # find "Anmeldung". Only an unknown word is read as a typo.
-            for term in self.vocabulary:
-                if (
-                    abs(len(term) - len(stemmed)) <= 1
-                    and OSA.distance(stemmed, term, score_cutoff=1) <= 1
-                ):
-                    offer(term, TYPO)
+            for term, _distance, _index in process.extract(
+                stemmed, self.vocabulary, scorer=OSA.distance, score_cutoff=1, limit=None
+            ):
+                offer([term], TYPO)
         return tuple(found.items())
 
     def search(self, query: str) -> list[Hit]:
@@ -209,3 +237,27 @@ class SearchIndex:
         hits = [Hit(sid, scores[sid], most) for sid in scores if matched[sid] == most]
         hits.sort(key=lambda h: (-h.score, self.titles[h.service_id]))
         return hits
+
+    def scores(self, query: str) -> tuple[dict[int, float], int]:
+        """Each service's score for *any* word of ``query``, for questions in plain
+        language where most words are not in the catalogue: per word the best match
+        counts, weighted by match, field and the term's rarity (IDF). Also returns
+        the number of query words that met the catalogue at all."""
+        query_words = list(dict.fromkeys(words(query)))
+        total = max(len(self.titles), 1)
+        scores: dict[int, float] = defaultdict(float)
+        known = 0
+        for word in query_words:
+            best: dict[int, float] = {}
+            for term, match_weight in self._expand(word):
+                postings = self.postings[term]
+                rarity = math.log(1.0 + total / len(postings))
+                for sid, field_weight in postings.items():
+                    value = match_weight * field_weight * rarity
+                    if best.get(sid, 0.0) < value:
+                        best[sid] = value
+            if best:
+                known += 1
+            for sid, value in best.items():
+                scores[sid] += value
+        return dict(scores), known

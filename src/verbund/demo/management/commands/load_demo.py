@@ -52,6 +52,7 @@ from verbund.core.pdf import html_to_pdf
 from verbund.demo import cases as demo_cases
 from verbund.demo import catalogue, steering
 from verbund.demo.archive import load_archive
+from verbund.demo.assistant import load_assistant
 from verbund.demo.benchmarks import load_benchmarks
 from verbund.demo.costs import load_costs
 from verbund.demo.data import DEMO_PASSWORD, MERZENICH, NETWORKS, USERS
@@ -109,6 +110,7 @@ class Command(BaseCommand):
             load_fees(networks["dlz"])
             load_benchmarks(networks)
             load_archive(networks)
+            load_assistant(networks)
         self._print_logins()
 
     def _network(self, spec: Any) -> Network:
