@@ -895,6 +895,8 @@ def test_bodies_that_are_no_json_object(
     [
         ({"state": "alt"}, {"state": ['"alt" ist keine gültige Option.']}),
         ({"page": "0"}, {"page": ["Stelle sicher, dass dieser Wert größer oder gleich 1 ist."]}),
+        # An empty parameter is invalid, not absent (found by Schemathesis).
+        ({"page": ""}, {"page": ["Eine gültige Ganzzahl ist erforderlich."]}),
         (
             {"page_size": "500"},
             {"page_size": ["Stelle sicher, dass dieser Wert kleiner oder gleich 100 ist."]},

@@ -310,7 +310,9 @@ class SubmissionList(PartnerView):
     )
     def get(self, request: Request) -> Response:
         client = request_client(request)
-        params = SubmissionQuerySerializer(data=request.query_params)
+        # A plain dict, not the QueryDict: DRF reads an empty optional parameter of a
+        # QueryDict as absent (form semantics), so ``page=`` would pass as page 1.
+        params = SubmissionQuerySerializer(data=request.query_params.dict())
         params.is_valid(raise_exception=True)
         data = params.validated_data
         size = data.get("page_size", DEFAULT_PAGE_SIZE)
