@@ -1347,6 +1347,103 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner | Operator] = {
         foreign=[lambda w: {"reference": w.b.case.reference}],
         methods=("POST",),
     ),
+    # --- §2b UStG (vat): routes ---
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.authority.pk},
+            foreign=[lambda w: {"pk": w.b.authority.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:vat_register", ("GET",)),
+            ("staff:vat_stream_create", ("GET", "POST")),
+            ("staff:vat_group_create", ("GET", "POST")),
+            ("staff:vat_export_csv", ("GET",)),
+            ("staff:vat_export_pdf", ("GET",)),
+        )
+    },
+    "staff:network_vat": Tenant(
+        own=lambda w: {"pk": w.a.network.pk},
+        foreign=[lambda w: {"pk": w.b.network.pk}],
+        methods=("GET",),
+    ),
+    **{
+        name: Tenant(
+            own=lambda w: {"stream_pk": w.a.vat.stream.pk},
+            foreign=[lambda w: {"stream_pk": w.b.vat.stream.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:vat_stream", ("GET",)),
+            ("staff:vat_stream_edit", ("GET", "POST")),
+            ("staff:vat_amount_set", ("GET", "POST")),
+            ("staff:vat_assess", ("GET", "POST")),
+            ("staff:vat_reuse", ("POST",)),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"assessment_pk": w.a.vat.assessment.pk},
+            foreign=[lambda w: {"assessment_pk": w.b.vat.assessment.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:vat_assessment", ("GET",)),
+            ("staff:vat_assessment_approve", ("POST",)),
+        )
+    },
+    # --- joint procurement: routes ---
+    # A network's calls by the network; a call, a demand line, a mandate and a lot by
+    # their own ids (the policies decide).
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.network.pk},
+            foreign=[lambda w: {"pk": w.b.network.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:network_procurement", ("GET",)),
+            ("staff:procurement_call_create", ("GET", "POST")),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"call_pk": w.a.procurement.call.pk},
+            foreign=[lambda w: {"call_pk": w.b.procurement.call.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:procurement_call", ("GET",)),
+            ("staff:procurement_call_edit", ("GET", "POST")),
+            ("staff:procurement_call_close", ("POST",)),
+            ("staff:procurement_line_add", ("GET", "POST")),
+            ("staff:procurement_mandate_grant", ("POST",)),
+            ("staff:procurement_lot_create", ("GET", "POST")),
+            ("staff:procurement_agreement_create", ("POST",)),
+            ("staff:procurement_allocate", ("GET", "POST")),
+            ("staff:procurement_summary", ("GET",)),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"line_pk": w.a.procurement.line.pk},
+            foreign=[lambda w: {"line_pk": w.b.procurement.line.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:procurement_line_edit", ("GET", "POST")),
+            ("staff:procurement_line_remove", ("POST",)),
+        )
+    },
+    "staff:procurement_mandate_withdraw": Tenant(
+        own=lambda w: {"mandate_pk": w.a.procurement.mandate.pk},
+        foreign=[lambda w: {"mandate_pk": w.b.procurement.mandate.pk}],
+        methods=("POST",),
+    ),
+    "staff:procurement_award": Tenant(
+        own=lambda w: {"lot_pk": w.a.procurement.lot.pk},
+        foreign=[lambda w: {"lot_pk": w.b.procurement.lot.pk}],
+    ),
 }
 
 
@@ -1431,6 +1528,8 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
             "benchmarks",
             "archive",
             "assistant",
+            "vat",
+            "procurement",
         }:
             continue
         rows[label] = list(model._default_manager.order_by("pk").values())

@@ -48,6 +48,8 @@ LAYERS = (
     "benchmarks",
     "archive",
     "assistant",
+    "vat",
+    "procurement",
     "portal",
     "api",
     "demo",

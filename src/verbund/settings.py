@@ -110,6 +110,8 @@ INSTALLED_APPS = [
     "verbund.benchmarks",
     "verbund.archive",
     "verbund.assistant",
+    "verbund.vat",
+    "verbund.procurement",
     "verbund.portal",
     "verbund.api",
     "verbund.demo",
@@ -409,6 +411,7 @@ VERBUND_PERIODIC_JOBS = [
     ("axes-reset-logs", "03:30", "axes_reset_logs", "--age", "30"),
     ("verify-audit", "03:40", "verify_audit"),
     ("close-due-surveys", "00:05", "close_due_surveys"),
+    ("vat-remind", "00:15", "vat_remind"),
 ]
 # How often the scheduler revives expired leases and dispatches what is due or was lost.
 VERBUND_TASK_SWEEP_SECONDS = float(os.environ.get("VERBUND_TASK_SWEEP_SECONDS", "5"))

@@ -17,4 +17,6 @@ urlpatterns = [
     path("", include("verbund.benchmarks.urls_staff")),
     path("", include("verbund.archive.urls_staff")),
     path("", include("verbund.assistant.urls_staff")),
+    path("", include("verbund.vat.urls_staff")),
+    path("", include("verbund.procurement.urls_staff")),
 ]

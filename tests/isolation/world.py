@@ -23,6 +23,7 @@ from typing import Any, cast
 from django.core.files.base import ContentFile
 
 from tests.factories import SIMPLE_DEFINITION, AuthorityFactory, make_user
+from tests.isolation import world_procurement, world_vat
 from verbund.accounts.models import AuthorityRole, AuthorityRoleKind, User
 from verbund.accounts.services import authority_role_grant, network_role_grant
 from verbund.applications.models import Attachment, Draft, Submission, SubmissionStatus
@@ -150,6 +151,10 @@ class Tenant:
     # tenant's service, and a question the assistant could not answer for the network.
     assistant_synonym: Any = None
     assistant_question: Any = None
+    # §2b UStG and joint procurement: what tests/isolation/world_vat.py and
+    # world_procurement.py build (a namespace of objects each).
+    vat: Any = None
+    procurement: Any = None
 
 
 def _service(authority: Authority, slug: str, title: str) -> Service:
@@ -495,6 +500,8 @@ def build_world() -> World:
         _fees(tenant)
         _archive(tenant)
         _assistant(tenant)
+        world_vat.build(tenant)
+        world_procurement.build(tenant)
     return world
 
 

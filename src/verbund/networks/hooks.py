@@ -12,6 +12,12 @@ above is asked here:
   reuses; the sub-domains of this app (groups, roadmap, costs) add their sections
   the same way, so a new module (surveys, benchmarks, …) can join them.
 
+* :data:`COST_VAT` — the one provider (the VAT app) of the §2b UStG assessment of a
+  network's cost allocation: the members' reimbursements to the network are a revenue
+  stream of the member that collects them; its approved assessment decides whether
+  the shares carry VAT. Without a provider, or without an approved assessment, the
+  budget item's own switch applies.
+
 Figures per member over a period (the cases the cost allocation counts) come from
 ``core.facts``.
 """
@@ -21,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Protocol
 
 from verbund.core.hooks import Hook
@@ -64,3 +71,33 @@ DASHBOARD: Hook[Panel] = Hook("networks.dashboard")
 
 def service_directory() -> ServiceDirectory:
     return SERVICE_DIRECTORY.one()
+
+
+@dataclass(frozen=True)
+class CostVatRuling:
+    """What the §2b UStG assessment of a network's cooperation says for its cost
+    allocation on a day: ``rate`` is the VAT rate (``Decimal("0.19")``) when the
+    reimbursement is taxable, ``None`` when it is not; ``basis`` says in the user's
+    language which assessment and rule decided it; ``url`` links to that assessment
+    (for staff who may see it)."""
+
+    rate: Decimal | None
+    basis: str
+    url: str = ""
+
+
+class CostVatProvider(Protocol):
+    def __call__(self, network_id: int, on: dt.date) -> CostVatRuling | None:
+        """The ruling for the network's cost allocation of a period ending ``on``;
+        ``None`` when no approved assessment of the cooperation covers that day."""
+        ...
+
+
+COST_VAT: Hook[CostVatProvider] = Hook("networks.cost_vat", single=True)
+
+
+def cost_vat_ruling(network_id: int, on: dt.date) -> CostVatRuling | None:
+    """The VAT ruling of the network's cooperation, or ``None`` (no provider installed,
+    or no approved assessment)."""
+    provider = next(iter(COST_VAT), None)
+    return provider(network_id, on) if provider is not None else None

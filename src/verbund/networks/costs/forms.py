@@ -53,7 +53,12 @@ class BudgetItemForm(forms.Form):
     weight_cases = _weight(gettext_lazy("nach Fallzahl (%)"))
     weight_usage = _weight(gettext_lazy("nach Nutzung (%)"))
     vat = forms.BooleanField(
-        label=gettext_lazy("zuzüglich 19 % Umsatzsteuer (§ 2b UStG)"), required=False
+        label=gettext_lazy("zuzüglich 19 % Umsatzsteuer (§ 2b UStG)"),
+        required=False,
+        help_text=gettext_lazy(
+            "Gilt nur, solange es keine freigegebene Tätigkeitsanalyse der Kostenerstattung "
+            "dieses Verbunds für das Jahr gibt; sonst entscheidet deren Ergebnis."
+        ),
     )
     # The rule and one select per parameter: without JavaScript every select is shown,
     # and the services use only the chosen rule's parameter.

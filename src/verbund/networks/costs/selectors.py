@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from django.utils.translation import gettext_lazy
+
 from verbund.networks.costs.allocation import (
     VAT_STANDARD_RATE,
     Allocation,
@@ -23,9 +25,11 @@ from verbund.networks.costs.models import (
     BudgetUsage,
 )
 from verbund.networks.costs.participants import Participants, item_participants
+from verbund.networks.hooks import CostVatRuling, cost_vat_ruling
 from verbund.networks.models import Network
 
 ZERO = Decimal("0.00")
+VAT_SWITCH_BASIS = gettext_lazy("Schalter des Postens, keine freigegebene Tätigkeitsanalyse")
 
 
 def item_key(item: BudgetItem) -> AllocationKey:
@@ -38,8 +42,27 @@ def item_key(item: BudgetItem) -> AllocationKey:
     )
 
 
+def item_vat_ruling(item: BudgetItem) -> CostVatRuling | None:
+    """The approved §2b UStG assessment of the network's cooperation for the year the
+    item's period ends in (``networks.hooks.COST_VAT``), or ``None``."""
+    return cost_vat_ruling(item.network_id, item.period_end)
+
+
 def item_vat_rate(item: BudgetItem) -> Decimal | None:
+    """The VAT rate of the item's shares: the cooperation's approved assessment decides
+    when there is one; otherwise the item's own switch."""
+    ruling = item_vat_ruling(item)
+    if ruling is not None:
+        return ruling.rate
     return VAT_STANDARD_RATE if item.vat else None
+
+
+def item_vat_basis(item: BudgetItem) -> str:
+    """Where the item's VAT comes from, in words."""
+    ruling = item_vat_ruling(item)
+    if ruling is not None:
+        return ruling.basis
+    return str(VAT_SWITCH_BASIS)
 
 
 def usage_of(item: BudgetItem) -> dict[int, Decimal]:
@@ -164,6 +187,7 @@ class ItemRow:
     item: BudgetItem
     closed: bool
     gross_total: Decimal | None  # of the closed run
+    vat_rate: Decimal | None  # frozen in the closed run, else as it would apply today
 
 
 def budget_items_of_network(network: Network) -> list[ItemRow]:
@@ -179,7 +203,15 @@ def budget_items_of_network(network: Network) -> list[ItemRow]:
         .order_by()
     ):
         gross[run_id] = gross.get(run_id, ZERO) + value
-    return [ItemRow(item, item.pk in runs, gross.get(item.pk)) for item in items]
+    return [
+        ItemRow(
+            item,
+            item.pk in runs,
+            gross.get(item.pk),
+            runs[item.pk].vat_rate if item.pk in runs else item_vat_rate(item),
+        )
+        for item in items
+    ]
 
 
 def budget_total(rows: list[ItemRow]) -> Decimal:

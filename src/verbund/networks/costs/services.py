@@ -28,7 +28,12 @@ from verbund.networks.costs.models import (
     ParticipantRule,
 )
 from verbund.networks.costs.participants import item_participants, rule_text
-from verbund.networks.costs.selectors import item_bases, item_vat_rate, usage_of
+from verbund.networks.costs.selectors import (
+    item_bases,
+    item_vat_rate,
+    item_vat_ruling,
+    usage_of,
+)
 from verbund.networks.hooks import service_directory
 from verbund.networks.models import Agreement, CooperationArea, Network
 
@@ -386,16 +391,21 @@ def allocation_close(*, actor: Actor, item: BudgetItem) -> AllocationRun:
             cases=item.weight_cases,
             usage=item.weight_usage,
         )
-        vat_rate = item_vat_rate(item)
+        ruling = item_vat_ruling(item)
+        vat_rate = ruling.rate if ruling is not None else item_vat_rate(item)
         result = allocate(
             item.amount, item_bases(item, participants=participants), key, vat_rate=vat_rate
         )
+        remainder_note = result.remainder_note
+        if ruling is not None:
+            # The frozen run keeps which assessment decided its VAT.
+            remainder_note += "\n" + _("Umsatzsteuer: %(basis)s") % {"basis": ruling.basis}
         run = AllocationRun.objects.create(
             item=item,
             computed_at=timezone.now(),
             computed_by_id=actor_id(actor),
             vat_rate=vat_rate,
-            remainder_note=result.remainder_note,
+            remainder_note=remainder_note,
             participants_note=participants.summary,
             non_participants_note="\n".join(participants.sentences),
         )

@@ -117,7 +117,12 @@ def budget_items(request: HttpRequest, pk: int) -> HttpResponse:
             "network": network,
             "may_change": can(request.user, Action.CHANGE, network),
             "rows": [
-                (row, _euro(row.item.amount), _euro(row.gross_total) if row.gross_total else "")
+                (
+                    row,
+                    _euro(row.item.amount),
+                    _euro(row.gross_total) if row.gross_total else "",
+                    _percent(row.vat_rate * 100) if row.vat_rate is not None else "",
+                )
                 for row in rows
             ],
             "total": _euro(selectors_costs.budget_total(rows)),
@@ -256,6 +261,15 @@ def budget_item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpRespo
         problems = exc.messages
     may_change = can(request.user, Action.CHANGE, item)
     usage = selectors_costs.usage_of(item)
+    # Where the VAT comes from: the cooperation's approved §2b UStG assessment, or the
+    # item's switch; a closed run keeps the rate it was closed with.
+    ruling = selectors_costs.item_vat_ruling(item) if run is None else None
+    if run is not None:
+        vat_rate = run.vat_rate
+        vat_basis = _("festgeschrieben beim Abschluss der Verteilung")
+    else:
+        vat_rate = ruling.rate if ruling is not None else selectors_costs.item_vat_rate(item)
+        vat_basis = ruling.basis if ruling is not None else str(selectors_costs.VAT_SWITCH_BASIS)
     return render(
         request,
         "staff/networks/costs/item.html",
@@ -263,6 +277,10 @@ def budget_item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpRespo
             "network": item.network,
             "item": item,
             "run": run,
+            "taxable": vat_rate is not None,
+            "vat_percent": _percent(vat_rate * 100) if vat_rate is not None else "",
+            "vat_basis": vat_basis,
+            "vat_url": ruling.url if ruling is not None else "",
             "may_change": may_change,
             "amount": _euro(item.amount),
             "key": key_text(item),
