@@ -71,7 +71,11 @@ def test_demo_has_the_networks_and_is_idempotent() -> None:
     }
     _areas, rows_2024 = area_matrix(dlz, on=dt.date(2024, 6, 1))
     assert {r.authority.name: r.levels[0] for r in rows_2024}["Niederzier"] == 2
-    agreement = Agreement.objects.get(network=dlz)
+    assert sorted(Agreement.objects.filter(network=dlz).values_list("title", flat=True)) == [
+        "Gemeinsame Beschaffung: Streusalz",
+        "Gewerbeanmeldung für alle DLZ-Kommunen",
+    ]
+    agreement = Agreement.objects.get(network=dlz, title="Gewerbeanmeldung für alle DLZ-Kommunen")
     assert (agreement.title, agreement.processing.name, agreement.parties.count()) == (
         "Gewerbeanmeldung für alle DLZ-Kommunen",
         "Merzenich",
@@ -219,17 +223,22 @@ def test_demo_dlz_budget_item_and_development_cost() -> None:
     _load()  # idempotent
     year = dt.date.today().year
     # Six items shared by those who take part (tests/networks/costs/test_demo_costs.py
-    # has every figure); together the DLZ's running costs of 180,000 € net, with VAT.
+    # has every figure); together the DLZ's running costs of 180,000 € net, with VAT;
+    # then the salt procurement's procedure costs (issue #18), its VAT from the
+    # cooperation's assessment, not from its switch.
     items = list(BudgetItem.objects.filter(network__slug="dlz").order_by("pk"))
     assert items[0].title == f"Geschäftsstelle des DLZ: Grundbetrag {year}"
-    assert [(item.network.slug, item.vat) for item in items] == [("dlz", True)] * 6
-    assert sum(item.amount for item in items) == Decimal("180000.00")
+    assert [(item.network.slug, item.vat) for item in items] == [("dlz", True)] * 6 + [
+        ("dlz", False)
+    ]
+    assert sum(item.amount for item in items[:6]) == Decimal("180000.00")
     # The business registrations of the year count for their members.
-    last = items[-1]
+    last = items[5]
     assert (last.weight_equal, last.weight_population, last.weight_cases) == (20, 0, 80)
     allocations = [live_allocation(item) for item in items]
-    assert [len(a.shares) for a in allocations] == [6, 5, 5, 6, 2, 6]
-    assert sum(a.net_total for a in allocations) == Decimal("180000.00")
+    assert [len(a.shares) for a in allocations] == [6, 5, 5, 6, 2, 6, 3]
+    assert [a.vat_rate for a in allocations] == [Decimal("0.19")] * 7
+    assert sum(a.net_total for a in allocations) == Decimal("181200.00")
     assert all(a.gross_total == a.net_total + a.vat_total for a in allocations)
     assert list(DevelopmentCost.objects.values_list("network__slug", "amount")) == [
         ("dlz", Decimal("45000.00"))
@@ -273,7 +282,8 @@ def test_each_coordinator_sees_the_network_on_one_screen() -> None:
         (name, format_euro(gross)) for name, gross in expected
     )
     assert expected[0] == ("Jülich, Stadt", Decimal("52863.85"))
-    assert sum(gross for _name, gross in expected) == gross_total == Decimal("214200.00")
+    # 214,200 € of the six running items and 1,427.99 € of the salt procurement.
+    assert sum(gross for _name, gross in expected) == gross_total == Decimal("215627.99")
     # Avoided development cost: 45,000 € for every member that reuses a service.
     report = reuse_report(dlz, start=dt.date(dt.date.today().year, 1, 1), end=dt.date.today())
     assert report.reusers_total > 0

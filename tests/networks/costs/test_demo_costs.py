@@ -1,6 +1,8 @@
 """The demo's DLZ costs (issue #15): 180,000 € net in six budget items, each shared by
 those who take part, exact to the cent. Kerpen, at level 0–1 in three of four areas,
-no longer pays the most."""
+no longer pays the most. Since issue #18 a seventh item follows: the joint salt
+procurement's 1,200 €, shared by the three buyers by their part of the award, with the
+19 % VAT of the cooperation's approved §2b UStG assessment (its own switch is off)."""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ ALL = (
     "Niederzier",
 )
 PROCUREMENT = ("Inden", "Merzenich")
+SALT_BUYERS = ("Inden", "Merzenich", "Niederzier")
 WITHOUT_KERPEN = tuple(name for name in ALL if not name.startswith("Kerpen"))
 
 
@@ -51,8 +54,16 @@ def test_the_dlz_items_their_participants_and_each_members_total() -> None:
         (f"Beratung Umsatzsteuer (§ 2b UStG) {year}", D("20000.00"), (50, 50, 0), True, ALL),
         (f"Gemeinsame Beschaffung {year}", D("15000.00"), (50, 50, 0), True, PROCUREMENT),
         (f"Bearbeitung der Gewerbeanmeldungen {year}", D("20000.00"), (20, 0, 80), True, ALL),
+        ("Vergabeverfahren Streusalz", D("1200.00"), (0, 0, 0), False, SALT_BUYERS),
     ]
-    assert sum(item.amount for item in items) == D("180000.00")
+    assert sum(item.amount for item in items[:6]) == D("180000.00")
+    # 120, 80 and 60 tonnes of 260: 553.85 + 369.23 + 276.92 € net, each + 19 %.
+    salt = live_allocation(items[6])
+    assert [(share.name, share.net, share.gross) for share in salt.shares] == [
+        ("Inden", D("369.23"), D("439.38")),
+        ("Merzenich", D("553.85"), D("659.08")),
+        ("Niederzier", D("276.92"), D("329.53")),
+    ]
     fees = item_participants(items[1])
     assert fees.sentences == [
         "Kerpen, Kolpingstadt nimmt nicht teil: Stufe 1 im Kooperationsfeld "
@@ -66,13 +77,13 @@ def test_the_dlz_items_their_participants_and_each_members_total() -> None:
         net += allocation.net_total
         for share in allocation.shares:
             gross[share.name] += share.gross
-    assert net == D("180000.00")
+    assert net == D("181200.00")
     assert sorted(gross.items(), key=lambda pair: -pair[1]) == [
         ("Jülich, Stadt", D("52863.85")),
-        ("Merzenich", D("34100.82")),
+        ("Merzenich", D("34759.90")),  # 34,100.82 + 659.08
         ("Kerpen, Kolpingstadt", D("33903.65")),
-        ("Niederzier", D("32153.93")),
+        ("Niederzier", D("32483.46")),  # 32,153.93 + 329.53
         ("Linnich, Stadt", D("30954.66")),
-        ("Inden", D("30223.09")),
+        ("Inden", D("30662.47")),  # 30,223.09 + 439.38
     ]
-    assert sum(gross.values()) == D("214200.00")
+    assert sum(gross.values()) == D("215627.99")

@@ -60,8 +60,10 @@ from verbund.demo.fees import load_fees
 from verbund.demo.forms import FORMS
 from verbund.demo.groups import load_groups
 from verbund.demo.practices import load_practices
+from verbund.demo.procurement import load_procurement
 from verbund.demo.roadmap import load_roadmap
 from verbund.demo.surveys import load_dlz_survey, load_landkreis_survey, load_strategies
+from verbund.demo.vat import load_vat
 from verbund.demo.workshops import load_workshops
 from verbund.formengine import engine
 from verbund.formengine.engine import definition_digest
@@ -108,6 +110,8 @@ class Command(BaseCommand):
             load_strategies(networks["wuerzburg"])
             load_practices()
             load_fees(networks["dlz"])
+            load_vat(networks["dlz"])
+            load_procurement(networks["dlz"])
             load_benchmarks(networks)
             load_archive(networks)
             load_assistant(networks)
