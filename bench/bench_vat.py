@@ -2,8 +2,10 @@
 streams, the group totals under 200 ms), in process.
 
     .venv/bin/python bench/bench_vat.py [--members 300] [--streams 200] [--rounds 30]
+        [--database postgres://postgres@127.0.0.1:5432/bench_vat]
 
-A fresh SQLite database in a temporary directory (migrated, no register needed):
+A fresh SQLite database in a temporary directory, or ``--database`` (an empty
+database the script migrates and fills), no register needed:
 ``--members`` Gemeinden, each with 20 groups of similar activities and ``--streams``
 revenue streams (every fifth without a group, so it forms its own), each with the
 forecast and actual of two years: 300 × 200 = 60,000 streams and 120,000 amounts by
@@ -163,6 +165,7 @@ def main() -> None:
     parser.add_argument("--members", type=int, default=300)
     parser.add_argument("--streams", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--database", default="", help="an empty database URL (PostgreSQL)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -176,7 +179,8 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        env = inbox._env(f"sqlite:///{tmp / 'bench.sqlite3'}", str(tmp / "data"))
+        url = args.database or f"sqlite:///{tmp / 'bench.sqlite3'}"
+        env = inbox._env(url, str(tmp / "data"))
         inbox._run(env, "-m", "verbund", "migrate", "--no-input", "-v", "0")
         out = tmp / "vat.json"
         inbox._run(
@@ -194,7 +198,7 @@ def main() -> None:
             quiet=False,
         )
         result = json.loads(out.read_text())
-    result["backend"] = "sqlite"
+    result["backend"] = "postgresql" if args.database.startswith("postgres") else "sqlite"
     result["python"] = sys.version.split()[0]
     print(json.dumps(result, indent=2))
 
