@@ -110,7 +110,10 @@ def test_the_project_fills_every_hook_it_declares() -> None:
         "benchmarks",
         "archive.pages_per_member",
         "assistant",
+        "vat",
+        "procurement",
     ]
+    assert keys(networks_hooks.COST_VAT) == ["vat"]
     assert sorted(keys(networks_hooks.DASHBOARD)) == [
         "catalogue.reuse",
         "networks.costs",
@@ -126,6 +129,8 @@ def test_the_project_fills_every_hook_it_declares() -> None:
         "networks.of_authority",
         "portal.legal_pages",
         "practices.of_authority",
+        "procurement.of_authority",
+        "vat.of_authority",
     ]
     assert sorted(keys(accounts_hooks.AUTHORITY_MENU)) == [
         "accounts.audit",

@@ -49,6 +49,7 @@ PDF_TEMPLATES = {
     "networks/statement.html",
     "staff/benchmarks/report.html",
     "staff/fees/sheet_pdf.html",
+    "staff/vat/export_pdf.html",
 }
 
 
