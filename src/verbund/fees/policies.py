@@ -22,39 +22,21 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from verbund.accounts.selectors import grants_for
 from verbund.core.access import Action, Policy, register
 from verbund.fees.models import FeeSheet, FeeSheetVersion, RateGrade, RateTable, SheetStatus
-from verbund.networks.models import AreaTool, Membership, Network
-from verbund.networks.policies import visible_network_filter
-from verbund.networks.selectors import tool_delegations
+from verbund.networks.models import AreaTool, Network
+from verbund.networks.policies import (
+    fellow_member_filter,
+    tool_delegated_authority_ids,
+    visible_network_filter,
+)
 
 
 def delegated_authority_ids(user: Any) -> set[int]:
     """The authorities whose fee calculation ``user`` does as a network's coordinator."""
-    coordinated = grants_for(user).coordinated_network_ids
-    if not coordinated:
-        return set()
-    return {
-        authority_id
-        for authority_id, network_ids in tool_delegations(AreaTool.FEES).items()
-        if network_ids & coordinated
-    }
-
-
-def _fellow_member_filter(user: Any) -> Q:
-    """Authorities that are active members today of a network the user's authorities
-    are active members of, or that the user coordinates."""
-    grants = grants_for(user)
-    today = timezone.localdate()
-    active = Q(joined_on__lte=today) & (Q(left_on__isnull=True) | Q(left_on__gte=today))
-    own_networks = Membership.objects.filter(
-        active, authority_id__in=grants.authority_ids()
-    ).values("network_id")
-    networks = Q(network_id__in=own_networks) | Q(network_id__in=grants.coordinated_network_ids)
-    return Q(authority_id__in=Membership.objects.filter(active, networks).values("authority_id"))
+    return tool_delegated_authority_ids(user, AreaTool.FEES)
 
 
 def sheet_filter(user: Any, action: Action) -> Q:
@@ -66,7 +48,7 @@ def sheet_filter(user: Any, action: Action) -> Q:
     )
     if action is Action.CHANGE:
         return working
-    return working | (Q(status=SheetStatus.APPROVED) & _fellow_member_filter(user))
+    return working | (Q(status=SheetStatus.APPROVED) & fellow_member_filter(user))
 
 
 class FeeSheetPolicy(Policy[FeeSheet]):

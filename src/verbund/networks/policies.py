@@ -21,6 +21,35 @@ from verbund.networks.models import (
     Membership,
     Network,
 )
+from verbund.networks.selectors import tool_delegations
+
+
+def tool_delegated_authority_ids(user: Any, tool: str) -> set[int]:
+    """The authorities whose work with ``tool`` (an ``AreaTool``) ``user`` does as the
+    coordinator of a network they delegated it to (level 4, ``tool_delegations``)."""
+    coordinated = grants_for(user).coordinated_network_ids
+    if not coordinated:
+        return set()
+    return {
+        authority_id
+        for authority_id, network_ids in tool_delegations(tool).items()
+        if network_ids & coordinated
+    }
+
+
+def fellow_member_filter(user: Any, prefix: str = "") -> Q:
+    """Rows (``<prefix>authority_id``) of authorities that are active members today of a
+    network the user's authorities are active members of, or that the user
+    coordinates."""
+    grants = grants_for(user)
+    today = timezone.localdate()
+    active = Q(joined_on__lte=today) & (Q(left_on__isnull=True) | Q(left_on__gte=today))
+    own_networks = Membership.objects.filter(
+        active, authority_id__in=grants.authority_ids()
+    ).values("network_id")
+    networks = Q(network_id__in=own_networks) | Q(network_id__in=grants.coordinated_network_ids)
+    members = Membership.objects.filter(active, networks).values("authority_id")
+    return Q(**{f"{prefix}authority_id__in": members})
 
 
 def visible_network_filter(user: Any) -> Q:

@@ -18,12 +18,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from verbund.accounts.selectors import grants_for
 from verbund.core.access import Action, Policy, register
-from verbund.networks.models import AreaTool, Membership
-from verbund.networks.selectors import tool_delegations
+from verbund.networks.models import AreaTool
+from verbund.networks.policies import fellow_member_filter, tool_delegated_authority_ids
 from verbund.vat.models import (
     ActivityGroup,
     Assessment,
@@ -35,32 +34,12 @@ from verbund.vat.models import (
 
 def delegated_authority_ids(user: Any) -> set[int]:
     """The authorities whose activity analysis ``user`` does as a network's coordinator."""
-    coordinated = grants_for(user).coordinated_network_ids
-    if not coordinated:
-        return set()
-    return {
-        authority_id
-        for authority_id, network_ids in tool_delegations(AreaTool.VAT).items()
-        if network_ids & coordinated
-    }
+    return tool_delegated_authority_ids(user, AreaTool.VAT)
 
 
 def working_authority_ids(user: Any) -> set[int]:
     """The authorities whose register ``user`` keeps: its own and the delegated ones."""
     return grants_for(user).authority_ids() | delegated_authority_ids(user)
-
-
-def _fellow_member_filter(user: Any) -> Q:
-    """Authorities that are active members today of a network the user's authorities
-    are active members of, or that the user coordinates."""
-    grants = grants_for(user)
-    today = timezone.localdate()
-    active = Q(joined_on__lte=today) & (Q(left_on__isnull=True) | Q(left_on__gte=today))
-    own_networks = Membership.objects.filter(
-        active, authority_id__in=grants.authority_ids()
-    ).values("network_id")
-    networks = Q(network_id__in=own_networks) | Q(network_id__in=grants.coordinated_network_ids)
-    return Q(authority_id__in=Membership.objects.filter(active, networks).values("authority_id"))
 
 
 def register_filter(user: Any, action: Action) -> Q:
@@ -73,7 +52,7 @@ def assessment_filter(user: Any, action: Action) -> Q:
     if action is not Action.VIEW:
         return register_filter(user, action)
     return register_filter(user, action) | (
-        Q(status=AssessmentStatus.APPROVED) & _fellow_member_filter(user)
+        Q(status=AssessmentStatus.APPROVED) & fellow_member_filter(user)
     )
 
 
