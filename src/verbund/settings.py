@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "verbund.assistant",
     "verbund.vat",
     "verbund.procurement",
+    "verbund.einvoice",
     "verbund.portal",
     "verbund.api",
     "verbund.demo",

@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("verbund.assistant.urls_staff")),
     path("", include("verbund.vat.urls_staff")),
     path("", include("verbund.procurement.urls_staff")),
+    path("", include("verbund.einvoice.urls_staff")),
 ]

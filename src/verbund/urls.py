@@ -16,6 +16,7 @@ urlpatterns = [
     path("gute-beispiele/", include("verbund.practices.urls")),
     path("archiv/", include("verbund.archive.urls")),
     path("assistent/", include("verbund.assistant.urls")),
+    path("erechnung/", include("verbund.einvoice.urls")),
     path("bezahlen/", include("verbund.payments.urls")),
     path("", include("verbund.applications.urls")),
     path("", include("verbund.cases.applicant.urls")),

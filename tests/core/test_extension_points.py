@@ -112,6 +112,7 @@ def test_the_project_fills_every_hook_it_declares() -> None:
         "assistant",
         "vat",
         "procurement",
+        "einvoice",
     ]
     assert keys(networks_hooks.COST_VAT) == ["vat"]
     assert sorted(keys(networks_hooks.DASHBOARD)) == [
@@ -125,6 +126,7 @@ def test_the_project_fills_every_hook_it_declares() -> None:
     assert sorted(keys(accounts_hooks.AUTHORITY_WORKSPACE)) == [
         "archive.of_authority",
         "benchmarks.of_authority",
+        "einvoice.of_authority",
         "fees.of_authority",
         "networks.of_authority",
         "portal.legal_pages",

@@ -23,7 +23,7 @@ from typing import Any, cast
 from django.core.files.base import ContentFile
 
 from tests.factories import SIMPLE_DEFINITION, AuthorityFactory, make_user
-from tests.isolation import world_procurement, world_vat
+from tests.isolation import world_einvoice, world_procurement, world_vat
 from verbund.accounts.models import AuthorityRole, AuthorityRoleKind, User
 from verbund.accounts.services import authority_role_grant, network_role_grant
 from verbund.applications.models import Attachment, Draft, Submission, SubmissionStatus
@@ -155,6 +155,8 @@ class Tenant:
     # world_procurement.py build (a namespace of objects each).
     vat: Any = None
     procurement: Any = None
+    # The eRechnung inbox: tests/isolation/world_einvoice.py.
+    einvoice: Any = None
 
 
 def _service(authority: Authority, slug: str, title: str) -> Service:
@@ -502,6 +504,7 @@ def build_world() -> World:
         _assistant(tenant)
         world_vat.build(tenant)
         world_procurement.build(tenant)
+        world_einvoice.build(tenant)
     return world
 
 

@@ -4,7 +4,14 @@ systems (``partner_views``) need a client's bearer token."""
 from django.urls import URLPattern, path
 from drf_spectacular.views import SpectacularAPIView
 
-from verbund.api import assistant_views, catalogue_views, partner_views, practice_views, views
+from verbund.api import (
+    assistant_views,
+    catalogue_views,
+    einvoice_views,
+    partner_views,
+    practice_views,
+    views,
+)
 
 app_name = "api"
 urlpatterns: list[URLPattern] = [
@@ -45,5 +52,18 @@ urlpatterns: list[URLPattern] = [
         partner_views.CaseDecisionView.as_view(),
         name="case-decision",
     ),
+    # eRechnung (docs/einvoice.md)
+    path(
+        "einvoice/<slug:slug>/invoices",
+        einvoice_views.InvoiceSubmit.as_view(),
+        name="einvoice-submit",
+    ),
+    path("invoices", einvoice_views.InvoiceList.as_view(), name="invoices"),
+    path(
+        "invoices/<str:reference>",
+        einvoice_views.InvoiceDetail.as_view(),
+        name="invoice-detail",
+    ),
+    path("invoices/<str:reference>/xml", einvoice_views.InvoiceXml.as_view(), name="invoice-xml"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]

@@ -23,6 +23,7 @@ TERMS = AuditTerms(
             "Übernahme eines Antrags durch ein Fachverfahren"
         ),
         "integrations.submission_announced": _("Fachverfahren über einen Antrag benachrichtigt"),
+        "integrations.event_announced": _("Fachverfahren über ein Ereignis benachrichtigt"),
         "integrations.webhook_retried": _("Benachrichtigung erneut angestoßen"),
         "integrations.webhook_delivered": _("Benachrichtigung zugestellt"),
         "integrations.webhook_failed": _("Benachrichtigung endgültig fehlgeschlagen"),
@@ -40,6 +41,7 @@ TERMS = AuditTerms(
         "attempts": AuditField(_("Versuche")),
         "status_code": AuditField(_("HTTP-Status der Antwort")),
         "error": AuditField(_("Fehler")),
+        "event": AuditField(_("Ereignis")),
     },
 )
 

@@ -28,6 +28,10 @@ class Scope(models.TextChoices):
         _("Übernahme von Anträgen bestätigen oder ablehnen (submissions:acknowledge)"),
     )
     CASES_WRITE = "cases:write", _("Status setzen und Bescheide erlassen (cases:write)")
+    INVOICES_READ = (
+        "invoices:read",
+        _("Angenommene E-Rechnungen abrufen (invoices:read)"),
+    )
 
 
 class ApiClient(models.Model):

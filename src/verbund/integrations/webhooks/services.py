@@ -109,6 +109,67 @@ def submission_announce(*, case: Case) -> list[WebhookDelivery]:
     return created
 
 
+def authority_event_announce(
+    *,
+    authority_id: int,
+    scope: str,
+    event: str,
+    reference: str,
+    href_name: str,
+    obj: Any,
+) -> list[WebhookDelivery]:
+    """Tell the authority's clients with ``scope`` and a callback URL of ``event`` about
+    the object ``reference`` (its API address is ``href_name``). Called inside the
+    writing transaction by higher apps (the e-invoice inbox); like
+    :func:`submission_announce`, the message carries no content, only where to fetch it."""
+    clients = [
+        client
+        for client in ApiClient.objects.filter(
+            authority_id=authority_id, active=True, revoked_at__isnull=True
+        )
+        .exclude(callback_url="")
+        .order_by("pk")
+        if client.has_scope(scope)
+    ]
+    if not clients:
+        return []
+    now = timezone.now()
+    href = f"{settings.VERBUND_PUBLIC_URL}{reverse(href_name, kwargs={'reference': reference})}"
+    created = []
+    with transaction.atomic():
+        for client in clients:
+            delivery = WebhookDelivery(
+                client=client,
+                authority_id=authority_id,
+                event=event,
+                status=DeliveryStatus.PENDING,
+                next_attempt_at=now,
+                created_at=now,
+            )
+            delivery.payload = {
+                "type": event,
+                "deliveryId": str(delivery.id),
+                "reference": reference,
+                "href": href,
+                "timestamp": now.astimezone(dt.UTC).isoformat(timespec="seconds"),
+            }
+            delivery.save(force_insert=True)
+            _enqueue(delivery)
+            created.append(delivery)
+        audit_record(
+            actor=None,
+            action="integrations.event_announced",
+            obj=obj,
+            authority=authority_id,
+            changes={
+                "event": event,
+                "deliveries": [str(d.id) for d in created],
+                "clients": [c.pk for c in clients],
+            },
+        )
+    return created
+
+
 def webhook_retry(*, actor: Actor, delivery: WebhookDelivery) -> WebhookDelivery:
     """Staff's "retry now": one more attempt at once, for a delivery that failed or
     waits for its next attempt."""

@@ -56,6 +56,7 @@ from verbund.demo.assistant import load_assistant
 from verbund.demo.benchmarks import load_benchmarks
 from verbund.demo.costs import load_costs
 from verbund.demo.data import DEMO_PASSWORD, MERZENICH, NETWORKS, USERS
+from verbund.demo.einvoice import load_einvoice
 from verbund.demo.fees import load_fees
 from verbund.demo.forms import FORMS
 from verbund.demo.groups import load_groups
@@ -112,6 +113,7 @@ class Command(BaseCommand):
             load_fees(networks["dlz"])
             load_vat(networks["dlz"])
             load_procurement(networks["dlz"])
+            load_einvoice(networks["dlz"])
             load_benchmarks(networks)
             load_archive(networks)
             load_assistant(networks)
