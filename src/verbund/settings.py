@@ -459,6 +459,7 @@ VERBUND_UPLOAD_REQUEST_MAX_MB = int(
 VERBUND_UPLOAD_URL_NAMES = frozenset(
     {
         "applications:step",
+        "einvoice:upload",
         "applicant:answer",
         "staff:cases_staff:document_create",
         "staff:cases_staff:document",

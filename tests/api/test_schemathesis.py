@@ -105,7 +105,7 @@ def _run(real_data: dict[str, str], *, real_paths: bool) -> tuple[list[str], Cou
     operations = [result.ok() for result in schema.get_all_operations()]
     # Eight public operations (places, services, routes, good practices, the citizen
     # assistant) and six for specialist systems.
-    assert len(operations) == 14
+    assert len(operations) == 18
     failures: list[str] = []
     statuses: Counter[str] = Counter()
     for operation in operations:
