@@ -281,6 +281,25 @@ def test_an_email_with_invoices_gets_receipt_numbers_back(world: World, tmp_path
     path.write_bytes(unknown.as_bytes())
     call_command("einvoice_receive_mail", str(path))
     assert Invoice.objects.count() == 2
+    assert len(mail.outbox) == 2
+    assert mail.outbox[1].to == ["x@lieferant.example"]
+    assert mail.outbox[1].body == "Unter dieser Adresse nimmt kein Verbund Rechnungen an.\n"
+
+
+def test_an_automatic_reply_is_never_answered(world: World, tmp_path: object) -> None:
+    from email.message import EmailMessage
+
+    bounce = EmailMessage()
+    bounce["From"] = "MAILER-DAEMON@lieferant.example"
+    bounce["To"] = "rechnung@dlz.example"
+    bounce["Auto-Submitted"] = "auto-replied"
+    bounce.set_content("Abwesend.")
+    path = tmp_path / "auto.eml"  # type: ignore[operator]
+    path.write_bytes(bounce.as_bytes())
+    mail.outbox.clear()
+    call_command("einvoice_receive_mail", str(path))
+    assert mail.outbox == []
+    assert Invoice.objects.count() == 0
 
 
 def test_the_member_sees_and_exports_its_inbox_and_others_get_404(world: World) -> None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
 
 from tests.einvoice.conftest import sample_xml
 from verbund.einvoice import rules
-from verbund.einvoice.validation import MAX_BYTES, read_xml, validate
+from verbund.einvoice.validation import max_bytes, read_xml, validate
 
 TESTSUITE = Path(__file__).resolve().parents[3] / "shared" / "data" / "xrechnung-testsuite"
 FILES = sorted(TESTSUITE.rglob("*.xml")) if TESTSUITE.is_dir() else []
@@ -101,7 +102,7 @@ def test_a_dtd_is_refused_before_anything_is_expanded(data: bytes) -> None:
         (b"Rechnung 4711", "Die Datei ist weder XML noch PDF."),
         (b"<Invoice><unclosed></Invoice>", "Die XML-Datei ist nicht wohlgeformt"),
         (b"%PDF-1.4\n%%EOF", "Die PDF-Datei"),
-        (b"<x/>" + b" " * MAX_BYTES, "Die Datei ist größer als 20 MB."),
+        (b"<x/>" + b" " * (10 * 2**20), "Die Datei ist größer als 10 MB."),
     ],
 )
 def test_unreadable_input_is_reported_not_raised(data: bytes, text: str) -> None:
@@ -109,6 +110,13 @@ def test_unreadable_input_is_reported_not_raised(data: bytes, text: str) -> None
     assert report.accepted is False
     assert [m.code for m in report.messages] == ["INPUT"]
     assert report.messages[0].text.startswith(text)
+
+
+def test_the_size_limit_follows_the_platforms_upload_limit(settings: Any) -> None:
+    settings.VERBUND_UPLOAD_MAX_MB = 1
+    assert max_bytes() == 2**20
+    report = validate(b"<x/>" + b" " * 2**20)
+    assert [m.text for m in report.messages] == ["Die Datei ist größer als 1 MB."]
 
 
 def test_an_unknown_specification_matches_no_scenario() -> None:

@@ -36,7 +36,7 @@ from verbund.api.partner_views import PartnerView
 from verbund.einvoice.models import Channel, Invoice, InvoiceInbox, InvoiceStatus
 from verbund.einvoice.selectors import header_fields
 from verbund.einvoice.services import invoice_receive
-from verbund.einvoice.validation import MAX_BYTES
+from verbund.einvoice.validation import max_bytes, max_megabytes
 from verbund.integrations.models import Scope
 
 
@@ -46,7 +46,7 @@ class TooLarge(APIException):
 
 
 class RawInvoiceParser(BaseParser):
-    """The body as bytes, whatever its type; at most :data:`MAX_BYTES`."""
+    """The body as bytes, whatever its type; at most the invoice size limit."""
 
     media_type = "*/*"
 
@@ -56,9 +56,10 @@ class RawInvoiceParser(BaseParser):
         media_type: str | None = None,
         parser_context: Mapping[str, Any] | None = None,
     ) -> Any:
-        data = stream.read(MAX_BYTES + 1) if stream is not None else b""
-        if len(data) > MAX_BYTES:
-            raise TooLarge(_("Die Rechnung ist größer als 20 MB."))
+        limit = max_bytes()
+        data = stream.read(limit + 1) if stream is not None else b""
+        if len(data) > limit:
+            raise TooLarge(_("Die Rechnung ist größer als %(mb)s MB.") % {"mb": max_megabytes()})
         return data
 
 
@@ -89,7 +90,8 @@ class InvoiceSubmit(APIView):
         description="The body is the invoice file. Optional header `X-Supplier-Email` for "
         "the receipt and a rejection notice. Answers 201 with the receipt number, the "
         "validation report and the status, also for an invalid invoice (it is kept); 400 "
-        "for an empty body, 404 for an unknown network, 413 above 20 MB.",
+        "for an empty body, 404 for an unknown network, 413 above the upload limit "
+        "(`VERBUND_UPLOAD_MAX_MB`, 10 MB by default).",
         tags=["einvoice"],
     )
     def post(self, request: Request, slug: str) -> Response:

@@ -1,6 +1,7 @@
 """Demo e-invoices of the DLZ network: its inbox address, Leitweg-IDs of Jülich,
 Merzenich and Inden, and five invoices: valid ones for the three members (UBL, CII
-and a ZUGFeRD PDF), an invalid one for Merzenich (its totals do not add up, BR-CO-15),
+and a ZUGFeRD PDF), an invalid one for Merzenich (its total with VAT does not add up:
+BR-CO-15 and BR-CO-16),
 and one whose Leitweg-ID no member has (clarification queue)."""
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def _sample(number: str, leitweg_id: str, buyer: str, day: int) -> Sample:
 
 
 def _broken_totals(data: bytes) -> bytes:
-    """The invoice with a wrong total with VAT (BT-112): BR-CO-15 fails."""
+    """The invoice with a wrong total with VAT (BT-112): BR-CO-15 and BR-CO-16 fail."""
     root = etree.fromstring(data)
     ns = {"cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"}
     node = root.find(".//{*}LegalMonetaryTotal/cbc:TaxInclusiveAmount", ns)
@@ -70,9 +71,10 @@ def load_einvoice(dlz: Network) -> None:
         return
     inbox = InvoiceInbox.objects.create(network=dlz, email_address=ADDRESS)
     ids = {
-        JUELICH: _id(JUELICH[:8], "RECHNUNG"),
-        MERZENICH: _id(MERZENICH[:8], "KAEMMEREI"),
-        INDEN: _id(INDEN[:8], "0001"),
+        # The coarse part is the member's ARS (12 digits), as KoSIT's scheme builds it.
+        JUELICH: _id(JUELICH, "RECHNUNG"),
+        MERZENICH: _id(MERZENICH, "KAEMMEREI"),
+        INDEN: _id(INDEN, "0001"),
     }
     for ars, value in ids.items():
         if not LeitwegId.objects.filter(value=value).exists():

@@ -5,16 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from verbund.einvoice.validation import MAX_BYTES
+from verbund.einvoice.validation import max_bytes, max_megabytes
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Rechnungsdatei"),
-        help_text=_(
-            "XRechnung (UBL oder CII) als XML-Datei oder eine ZUGFeRD-/Factur-X-PDF, "
-            "höchstens 20 MB."
-        ),
+        help_text=_("XRechnung (UBL oder CII) als XML-Datei oder eine ZUGFeRD-/Factur-X-PDF."),
     )
     email = forms.EmailField(
         label=_("Ihre E-Mail-Adresse"),
@@ -27,8 +24,10 @@ class UploadForm(forms.Form):
 
     def clean_file(self) -> object:
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(_("Die Datei ist größer als 20 MB."))
+        if upload.size > max_bytes():
+            raise forms.ValidationError(
+                _("Die Datei ist größer als %(mb)s MB.") % {"mb": max_megabytes()}
+            )
         return upload
 
 

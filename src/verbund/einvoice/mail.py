@@ -28,6 +28,7 @@ INVOICE_TYPES = ("application/xml", "text/xml", "application/pdf")
 @dataclass
 class MailOutcome:
     sender: str = ""
+    automatic: bool = False  # an auto-reply or bounce (RFC 3834): never answered
     inbox_address: str = ""
     invoices: list[Invoice] = field(default_factory=list)
     problem: str = ""
@@ -43,7 +44,12 @@ def _recipients(message: ParsedMessage) -> list[str]:
 def mail_receive(raw: bytes) -> MailOutcome:
     message = BytesParser(policy=policy.default).parsebytes(raw)
     assert isinstance(message, ParsedMessage)
-    outcome = MailOutcome(sender=parseaddr(str(message.get("From", "")))[1])
+    outcome = MailOutcome(
+        sender=parseaddr(str(message.get("From", "")))[1],
+        automatic=str(message.get("Auto-Submitted", "no")).strip().lower() != "no"
+        or str(message.get("Precedence", "")).strip().lower() in ("bulk", "junk", "list")
+        or not str(message.get("Return-Path", "x")).strip("<> "),
+    )
     inbox = None
     for address in _recipients(message):
         inbox = selectors.inbox_by_address(address)
@@ -81,7 +87,9 @@ def mail_receive(raw: bytes) -> MailOutcome:
 
 def mail_answer(outcome: MailOutcome) -> None:
     """The reply to the sender: the receipt numbers with their result, or the problem."""
-    if not outcome.sender:
+    if not outcome.sender or outcome.automatic:
+        return
+    if outcome.sender.lower() == outcome.inbox_address.lower():
         return
     if outcome.problem:
         subject = _("Ihre Nachricht an den Rechnungseingang")

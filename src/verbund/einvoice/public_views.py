@@ -63,5 +63,6 @@ def receipt(request: HttpRequest, receipt: str) -> HttpResponse:
             "invoice": invoice,
             "errors": [m for m in messages_ if m.get("level") == "error"],
             "warnings": [m for m in messages_ if m.get("level") == "warning"],
+            "informations": [m for m in messages_ if m.get("level") == "information"],
         },
     )

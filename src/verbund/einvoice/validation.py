@@ -25,11 +25,20 @@ from typing import Any
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from verbund.core.uploads import max_upload_bytes
 from verbund.einvoice import rules
 from verbund.einvoice.rules import Level, Scenario
 
-MAX_BYTES = 20 * 1024 * 1024
-"""The largest invoice we take (XML or PDF): far above real invoices, well below harm."""
+
+def max_bytes() -> int:
+    """The largest invoice we take (XML or PDF): the platform's upload limit
+    (``VERBUND_UPLOAD_MAX_MB``, 10 MB by default), far above real invoices."""
+    return max_upload_bytes()
+
+
+def max_megabytes() -> int:
+    return max_bytes() // 2**20
+
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 
@@ -255,8 +264,8 @@ def validate(data: bytes) -> Report:
     """Validate one invoice; never raises for bad input (the report says why)."""
     report = Report()
     try:
-        if len(data) > MAX_BYTES:
-            raise Refused(_("Die Datei ist größer als %(mb)s MB.") % {"mb": MAX_BYTES // 2**20})
+        if len(data) > max_bytes():
+            raise Refused(_("Die Datei ist größer als %(mb)s MB.") % {"mb": max_megabytes()})
         if not data.strip():
             raise Refused(_("Die Datei ist leer."))
         if data.lstrip()[:5] == b"%PDF-":
