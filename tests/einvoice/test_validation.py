@@ -62,7 +62,16 @@ def test_a_wrong_total_fails_the_cen_rule() -> None:
     tree.find("cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount", ns).text = "1.00"
     report = validate(etree.tostring(tree))
     assert report.accepted is False
-    assert "BR-CO-13" in [m.code for m in report.errors]
+    co13 = next(m for m in report.errors if m.code == "BR-CO-13")
+    assert co13.stage == "cen"
+    # Our German wording of the rule, with CEN's English original kept beside it.
+    assert co13.text == (
+        "Gesamtbetrag ohne Umsatzsteuer (BT-109) = Σ Nettobetrag der Rechnungsposition "
+        "(BT-131) - Summe der Abschläge auf Dokumentenebene (BT-107) + Summe der Zuschläge "
+        "auf Dokumentenebene (BT-108)."
+    )
+    assert co13.original_text.startswith("[BR-CO-13]-Invoice total amount without VAT (BT-109)")
+    assert co13.as_dict()["originalText"] == co13.original_text
 
 
 def test_a_schema_error_is_reported_with_its_line() -> None:

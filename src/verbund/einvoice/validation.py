@@ -12,6 +12,10 @@ with the invoice embedded) and returns a :class:`Report`:
 5. custom levels of the scenario, then the verdict: accepted when a scenario matched
    and no message is at level error.
 
+The CEN rules speak English; a message carries our German wording of its rule
+(:mod:`verbund.einvoice.rule_texts`) with the original beside it. The XRechnung
+rules are German already.
+
 The compiled stylesheets and schemas are loaded once per process (about 1.5 s).
 """
 
@@ -26,7 +30,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 from verbund.core.uploads import max_upload_bytes
-from verbund.einvoice import rules
+from verbund.einvoice import rule_texts, rules
 from verbund.einvoice.rules import Level, Scenario
 
 
@@ -58,6 +62,7 @@ class Message:
     stage: str
     location: str = ""
     original_level: str = ""
+    original_text: str = ""  # the rule's own (English) text where ``text`` is ours in German
 
     def as_dict(self) -> dict[str, str]:
         data = {"code": self.code, "level": self.level, "text": self.text, "stage": self.stage}
@@ -65,6 +70,8 @@ class Message:
             data["location"] = self.location
         if self.original_level and self.original_level != self.level:
             data["originalLevel"] = self.original_level
+        if self.original_text and self.original_text != self.text:
+            data["originalText"] = self.original_text
         return data
 
 
@@ -251,10 +258,11 @@ def _schematron(key: str, xml_text: str, stage: str, scenario: Scenario) -> list
             Message(
                 code=code,
                 level=custom or level,
-                text=text,
+                text=rule_texts.german(code) or text,
                 stage=stage,
                 location=item.get("location", "")[:500],
                 original_level=level,
+                original_text=text,
             )
         )
     return messages
