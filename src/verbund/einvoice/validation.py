@@ -243,10 +243,10 @@ def _level_of(flag: str | None, role: str | None) -> str:
     return Level.ERROR
 
 
-def _schematron(key: str, xml_text: str, stage: str, scenario: Scenario) -> list[Message]:
-    machine = engines()
-    node = machine.processor.parse_xml(xml_text=xml_text)
-    svrl = machine.stylesheets[key].transform_to_string(xdm_node=node)
+def _schematron(key: str, node: Any, stage: str, scenario: Scenario) -> list[Message]:
+    """Run one compiled Schematron over the document ``node`` (parsed by Saxon once for
+    both stylesheets)."""
+    svrl = engines().stylesheets[key].transform_to_string(xdm_node=node)
     result = etree.fromstring(svrl.encode("utf-8"), _parser())
     messages = []
     for item in result.iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
@@ -310,9 +310,10 @@ def validate(data: bytes) -> Report:
             report.messages.append(
                 Message("XSD", Level.ERROR, f"Zeile {error.line}: {error.message}", Stage.XSD)
             )
-    xml_text = etree.tostring(tree, encoding="unicode")
-    report.messages += _schematron(f"cen-{scenario.syntax}", xml_text, Stage.CEN, scenario)
+    # Saxon reads the tree lxml already checked (no DTD), serialised and parsed once.
+    node = engines().processor.parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
+    report.messages += _schematron(f"cen-{scenario.syntax}", node, Stage.CEN, scenario)
     if scenario.xrechnung:
-        report.messages += _schematron(f"xr-{scenario.syntax}", xml_text, Stage.XRECHNUNG, scenario)
+        report.messages += _schematron(f"xr-{scenario.syntax}", node, Stage.XRECHNUNG, scenario)
     report.accepted = not report.errors
     return report
