@@ -496,6 +496,12 @@ VERBUND_ASSISTANT_THREADS = int(os.environ.get("VERBUND_ASSISTANT_THREADS", "1")
 VERBUND_ASSISTANT_QUESTIONS_PER_MINUTE = int(
     os.environ.get("VERBUND_ASSISTANT_QUESTIONS_PER_MINUTE", "30")
 )
+# E-invoices per client address and hour through the portal upload and
+# POST /api/v1/einvoice/<network>/invoices together (429 beyond; e-mail is not counted:
+# the mail server limits its senders).
+VERBUND_EINVOICE_SUBMISSIONS_PER_HOUR = int(
+    os.environ.get("VERBUND_EINVOICE_SUBMISSIONS_PER_HOUR", "300")
+)
 VERBUND_ASSISTANT_REPHRASE_URL = os.environ.get("VERBUND_ASSISTANT_REPHRASE_URL", "")
 VERBUND_ASSISTANT_REPHRASE_MODEL = os.environ.get("VERBUND_ASSISTANT_REPHRASE_MODEL", "")
 VERBUND_ASSISTANT_REPHRASE_TIMEOUT = float(

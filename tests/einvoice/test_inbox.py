@@ -250,6 +250,28 @@ def test_the_api_takes_an_invoice_and_answers_the_report(world: World) -> None:
     assert Invoice.objects.count() == 1
 
 
+def test_portal_and_api_share_a_limit_per_address(world: World, settings: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.VERBUND_EINVOICE_SUBMISSIONS_PER_HOUR = 2
+    client = Client()
+    first = client.post(
+        "/api/v1/einvoice/dlz/invoices", sample_xml(), content_type="application/xml"
+    )
+    assert first.status_code == 201
+    second = client.post("/erechnung/dlz/", {"file": SimpleUploadedFile("a.xml", sample_xml())})
+    assert second.status_code == 302
+    api = client.post("/api/v1/einvoice/dlz/invoices", sample_xml(), content_type="application/xml")
+    assert api.status_code == 429
+    assert api["Retry-After"] == "3600"
+    assert api.json()["detail"].startswith("Von Ihrem Anschluss kamen in der letzten Stunde")
+    page = client.post("/erechnung/dlz/", {"file": SimpleUploadedFile("b.xml", sample_xml())})
+    assert page.status_code == 429
+    assert "zu viele Rechnungen" in page.content.decode()
+    assert Invoice.objects.count() == 2
+    # An e-mail is not counted here: the mail server limits its senders.
+
+
 def test_an_email_with_invoices_gets_receipt_numbers_back(world: World, tmp_path: object) -> None:
     from email.message import EmailMessage
 

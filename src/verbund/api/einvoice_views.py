@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status as http_status
-from rest_framework.exceptions import APIException, NotFound, ValidationError
+from rest_framework.exceptions import APIException, NotFound, Throttled, ValidationError
 from rest_framework.parsers import BaseParser
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -35,7 +35,12 @@ from verbund.api.authentication import request_client, scope_required
 from verbund.api.partner_views import PartnerView
 from verbund.einvoice.models import Channel, Invoice, InvoiceInbox, InvoiceStatus
 from verbund.einvoice.selectors import header_fields
-from verbund.einvoice.services import invoice_receive
+from verbund.einvoice.services import (
+    RATE_WINDOW,
+    invoice_receive,
+    invoice_submission_allowed,
+    too_many_message,
+)
 from verbund.einvoice.validation import max_bytes, max_megabytes
 from verbund.integrations.models import Scope
 
@@ -43,6 +48,14 @@ from verbund.integrations.models import Scope
 class TooLarge(APIException):
     status_code = http_status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_code = "too_large"
+
+
+class TooManyInvoices(Throttled):
+    """429 with ``Retry-After`` and our own German message."""
+
+    def __init__(self) -> None:
+        super().__init__(detail=too_many_message())
+        self.wait = int(RATE_WINDOW.total_seconds())
 
 
 class RawInvoiceParser(BaseParser):
@@ -91,7 +104,8 @@ class InvoiceSubmit(APIView):
         "the receipt and a rejection notice. Answers 201 with the receipt number, the "
         "validation report and the status, also for an invalid invoice (it is kept); 400 "
         "for an empty body, 404 for an unknown network, 413 above the upload limit "
-        "(`VERBUND_UPLOAD_MAX_MB`, 10 MB by default).",
+        "(`VERBUND_UPLOAD_MAX_MB`, 10 MB by default), 429 beyond "
+        "`VERBUND_EINVOICE_SUBMISSIONS_PER_HOUR` per client address (with the portal).",
         tags=["einvoice"],
     )
     def post(self, request: Request, slug: str) -> Response:
@@ -113,6 +127,8 @@ class InvoiceSubmit(APIView):
                 raise ValidationError(
                     {"X-Supplier-Email": [_("Bitte eine gültige E-Mail-Adresse angeben.")]}
                 ) from None
+        if not invoice_submission_allowed(str(request.META.get("REMOTE_ADDR", ""))):
+            raise TooManyInvoices()
         filename = request.headers.get("X-Filename", "")[:200]
         try:
             invoice = invoice_receive(

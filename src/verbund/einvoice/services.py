@@ -3,11 +3,13 @@ deciding on it, and the members' Leitweg-IDs. Every write is audited."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -18,6 +20,7 @@ from verbund.authorities.models import Authority
 from verbund.core.access import Action, can
 from verbund.core.actors import Actor, is_user
 from verbund.core.audit import audit_record
+from verbund.core.ratelimits import rate_limit_take
 from verbund.einvoice import document, leitweg, selectors, validation
 from verbund.einvoice.models import (
     Channel,
@@ -33,7 +36,28 @@ from verbund.networks.models import Network
 from verbund.networks.selectors import active_memberships, networks_of_authority
 
 EVENT_INVOICE_ACCEPTED = "invoice.accepted"
+# The portal upload and the API share one limit per client address.
+RATE_SCOPE = "einvoice-submission"
+RATE_WINDOW = dt.timedelta(hours=1)
 _RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+def invoice_submission_allowed(address: str) -> bool:
+    """Count one delivery from the client ``address``; ``False`` (and nothing counted)
+    when its ``VERBUND_EINVOICE_SUBMISSIONS_PER_HOUR`` are used up for the last hour."""
+    return rate_limit_take(
+        scope=RATE_SCOPE,
+        key=address,
+        uses=int(settings.VERBUND_EINVOICE_SUBMISSIONS_PER_HOUR),
+        window=RATE_WINDOW,
+    )
+
+
+def too_many_message() -> str:
+    return _(
+        "Von Ihrem Anschluss kamen in der letzten Stunde zu viele Rechnungen. Bitte "
+        "versuchen Sie es später noch einmal oder senden Sie die Rechnungen per E-Mail."
+    )
 
 
 def _forbidden(message: str) -> ValidationError:
