@@ -4,7 +4,6 @@ the finance API and the access rules (a forbidden action changes nothing)."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -370,4 +369,3 @@ def test_a_foreign_invoice_of_another_network_is_never_routed_here(world: World)
     assert invoice.routing_note == (
         f"Die Leitweg-ID {JUELICH_ID} gehört zu keinem Mitglied dieses Verbunds."
     )
-    _ = replace

@@ -142,13 +142,11 @@ def _ubl(root: etree._Element) -> Document:
         ),
         seller_email=_text(root, f"{seller}cac:Contact/cbc:ElectronicMail/text()"),
         seller_address=_address(
-            root.find(f"{{{NS['cac']}}}AccountingSupplierParty")
-            if root.find(f"{{{NS['cac']}}}AccountingSupplierParty") is not None
-            else root,
-            "cac:Party/cac:PostalAddress/cbc:StreetName/text()",
-            "cac:Party/cac:PostalAddress/cbc:CityName/text()",
-            "cac:Party/cac:PostalAddress/cbc:PostalZone/text()",
-            "cac:Party/cac:PostalAddress/cac:Country/cbc:IdentificationCode/text()",
+            root,
+            f"{seller}cac:PostalAddress/cbc:StreetName/text()",
+            f"{seller}cac:PostalAddress/cbc:CityName/text()",
+            f"{seller}cac:PostalAddress/cbc:PostalZone/text()",
+            f"{seller}cac:PostalAddress/cac:Country/cbc:IdentificationCode/text()",
         ),
         buyer_name=_text(
             root,

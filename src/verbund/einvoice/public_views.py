@@ -28,15 +28,11 @@ def upload(request: HttpRequest, slug: str) -> HttpResponse:
     if inbox is None:
         raise Http404
     form = UploadForm(request.POST or None, request.FILES or None)
-    address = str(request.META.get("REMOTE_ADDR", ""))
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and not services.invoice_submission_allowed(address)
-    ):
-        form.add_error(None, services.too_many_message())
-        return render(request, "einvoice/upload.html", {"inbox": inbox, "form": form}, status=429)
     if request.method == "POST" and form.is_valid():
+        if not services.invoice_submission_allowed(str(request.META.get("REMOTE_ADDR", ""))):
+            form.add_error(None, services.too_many_message())
+            context = {"inbox": inbox, "form": form}
+            return render(request, "einvoice/upload.html", context, status=429)
         upload_ = form.cleaned_data["file"]
         try:
             invoice = services.invoice_receive(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from verbund.einvoice import leitweg
 from verbund.einvoice.models import Invoice, InvoiceInbox, InvoiceStatus, LeitwegId
@@ -77,8 +77,8 @@ def clarification_queue(scope: QuerySet[Invoice], network: Network) -> QuerySet[
 
 def counts_by_status(invoices: QuerySet[Invoice]) -> dict[str, int]:
     counts = {status.value: 0 for status in InvoiceStatus}
-    for status in invoices.values_list("status", flat=True):
-        counts[status] += 1
+    for row in invoices.order_by().values("status").annotate(n=Count("pk")):
+        counts[row["status"]] = row["n"]
     return counts
 
 

@@ -140,8 +140,8 @@ def invoice_receive(
         report=report.as_dict(),
         supplier_email=_clip(supplier_email.strip(), 254),
     )
-    if report.xml is not None:
-        content = document.read(validation.read_xml(report.xml))
+    if report.tree is not None:
+        content = document.read(report.tree)
         invoice.number = _clip(content.number, 200)
         invoice.issue_date = content.issue_date
         invoice.due_date = content.due_date

@@ -78,13 +78,15 @@ class Message:
 @dataclass
 class Report:
     """What the validation found; ``xml`` is the invoice as read (for a PDF: the
-    embedded XML), ``None`` when there was none to read."""
+    embedded XML) and ``tree`` its parsed document, both ``None`` when there was none
+    to read."""
 
     accepted: bool = False
     scenario: Scenario | None = None
     xml: bytes | None = None
     container: str = "xml"
     messages: list[Message] = field(default_factory=list)
+    tree: etree._ElementTree | None = field(default=None, repr=False)
 
     @property
     def errors(self) -> list[Message]:
@@ -125,18 +127,22 @@ def _parser() -> etree.XMLParser:
     )
 
 
+def _dtd_refused() -> Refused:
+    return Refused(
+        _(
+            "Die XML-Datei enthält eine Dokumenttypdeklaration (DTD); das ist in "
+            "einer E-Rechnung nicht erlaubt und wird aus Sicherheitsgründen "
+            "nicht verarbeitet."
+        )
+    )
+
+
 def read_xml(data: bytes) -> etree._ElementTree:
     """Parse ``data`` as an invoice may be: any DTD (hence any entity, the "billion
     laughs" and external entities alike) is refused before anything is expanded."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if b"<!DOCTYPE" in data[:65536] or b"<!ENTITY" in data[:65536]:
-        raise Refused(
-            _(
-                "Die XML-Datei enthält eine Dokumenttypdeklaration (DTD); das ist in "
-                "einer E-Rechnung nicht erlaubt und wird aus Sicherheitsgründen "
-                "nicht verarbeitet."
-            )
-        )
+        raise _dtd_refused()
     if not head.startswith(b"<"):
         raise Refused(_("Die Datei ist weder XML noch PDF."))
     try:
@@ -146,13 +152,7 @@ def read_xml(data: bytes) -> etree._ElementTree:
             _("Die XML-Datei ist nicht wohlgeformt: %(error)s") % {"error": exc.msg}
         ) from None
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
-        raise Refused(
-            _(
-                "Die XML-Datei enthält eine Dokumenttypdeklaration (DTD); das ist in "
-                "einer E-Rechnung nicht erlaubt und wird aus Sicherheitsgründen "
-                "nicht verarbeitet."
-            )
-        )
+        raise _dtd_refused()
     return tree
 
 
@@ -284,6 +284,7 @@ def validate(data: bytes) -> Report:
         report.messages.append(Message("INPUT", Level.ERROR, refused.message, Stage.INPUT))
         return report
     report.xml = data
+    report.tree = tree
     root = tree.getroot()
     namespace = etree.QName(root).namespace or ""
     specification = specification_of(root)

@@ -8,11 +8,6 @@ loaded through the access layer, so another tenant's ids answer 404.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -25,10 +20,10 @@ from verbund.authorities.models import Authority
 from verbund.core.access import Action, access_by_id, can, scoped
 from verbund.core.auth import staff_required
 from verbund.core.refusals import refusal_to_form, refusal_to_messages
-from verbund.einvoice import document, selectors, services, validation
+from verbund.einvoice import document, export, selectors, services, validation
 from verbund.einvoice.forms import AssignForm, InboxForm, LeitwegIdForm, RejectForm
 from verbund.einvoice.models import Invoice, InvoiceStatus, LeitwegId
-from verbund.einvoice.selectors import EXPORT_FIELDS, header_fields
+from verbund.einvoice.selectors import header_fields
 from verbund.networks.models import Network
 from verbund.networks.selectors import active_memberships
 
@@ -40,12 +35,6 @@ def _authority(request: HttpRequest, pk: int) -> Authority:
     if authority is None:  # pragma: no cover - a role names an existing authority
         raise Http404
     return authority
-
-
-def _cell(value: Any) -> str:
-    """A CSV cell that a spreadsheet cannot mistake for a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @require_safe
@@ -83,18 +72,10 @@ def inbox_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     name = f"erechnungen-{authority.pk}-{status or 'alle'}"
     if fmt == "json":
         response = HttpResponse(
-            json.dumps({"invoices": rows}, ensure_ascii=False, indent=1),
-            content_type="application/json; charset=utf-8",
+            export.inbox_json(rows), content_type="application/json; charset=utf-8"
         )
     else:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(EXPORT_FIELDS)
-        for row in rows:
-            writer.writerow([_cell(row[f]) for f in EXPORT_FIELDS])
-        response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
+        response = HttpResponse(export.inbox_csv(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
 
@@ -106,7 +87,7 @@ def _members(network: Network) -> list[tuple[int, str]]:
     ]
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
+@require_safe
 @staff_required
 def invoice_detail(request: HttpRequest, invoice_pk: int) -> HttpResponse:
     invoice = access_by_id(request.user, Invoice, invoice_pk)

@@ -13,13 +13,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from verbund.core.spreadsheets import escape_formula
 from verbund.procurement.models import DemandCall, DemandLine
 from verbund.procurement.selectors import CallFigures, MemberTotal, line_annual
-
-
-def _text(value: str) -> str:
-    # A cell that starts like a formula is executed by spreadsheets (CSV injection).
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _number(value: Decimal) -> str:
@@ -50,15 +46,15 @@ def summary_csv(
     for line in lines:
         writer.writerow(
             [
-                _text(line.authority.name),
+                escape_formula(line.authority.name),
                 str(line.lot.number) if line.lot else "",
-                _text(line.description),
+                escape_formula(line.description),
                 _number(line.quantity),
-                _text(line.unit),
+                escape_formula(line.unit),
                 _number(line.unit_price),
                 _number(line_annual(line)),
-                _text(line.delivery_site),
-                _text(line.budget_line),
+                escape_formula(line.delivery_site),
+                escape_formula(line.budget_line),
             ]
         )
     writer.writerow([])
@@ -74,7 +70,7 @@ def summary_csv(
     for total in totals:
         writer.writerow(
             [
-                _text(total.authority.name),
+                escape_formula(total.authority.name),
                 str(total.lines),
                 _number(total.annual),
                 _number(total.value),
@@ -85,7 +81,7 @@ def summary_csv(
         [_("Summe"), str(len(lines)), _number(figures.annual), _number(figures.value), ""]
     )
     writer.writerow([])
-    writer.writerow([_("Gegenstand"), _text(call.subject)])
+    writer.writerow([_("Gegenstand"), escape_formula(call.subject)])
     writer.writerow([_("CPV-Code"), call.cpv_code])
     writer.writerow([_("Berechnung"), figures.formula])
     writer.writerow([_("Schwellenwert"), figures.check.reason])

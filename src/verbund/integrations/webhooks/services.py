@@ -52,6 +52,71 @@ def _submission_url(reference: str) -> str:
     return f"{settings.VERBUND_PUBLIC_URL}{path}"
 
 
+def _announce(
+    *,
+    authority_id: int,
+    scope: str,
+    event: str,
+    reference: str,
+    href: str,
+    audit_action: str,
+    obj: Any,
+    case: Case | None = None,
+    fields: dict[str, str] | None = None,
+    audit_changes: dict[str, Any] | None = None,
+) -> list[WebhookDelivery]:
+    """One delivery (and its task) per active client of the authority with a callback
+    URL and ``scope``, written in the caller's transaction, and one audit entry. The
+    message names the event and where to fetch its object, nothing of its content."""
+    clients = [
+        client
+        for client in ApiClient.objects.filter(
+            authority_id=authority_id, active=True, revoked_at__isnull=True
+        )
+        .exclude(callback_url="")
+        .order_by("pk")
+        if client.has_scope(scope)
+    ]
+    if not clients:
+        return []
+    now = timezone.now()
+    created = []
+    with transaction.atomic():
+        for client in clients:
+            delivery = WebhookDelivery(
+                client=client,
+                authority_id=authority_id,
+                case=case,
+                event=event,
+                status=DeliveryStatus.PENDING,
+                next_attempt_at=now,
+                created_at=now,
+            )
+            delivery.payload = {
+                "type": event,
+                "deliveryId": str(delivery.id),
+                "reference": reference,
+                "href": href,
+                **(fields or {}),
+                "timestamp": now.astimezone(dt.UTC).isoformat(timespec="seconds"),
+            }
+            delivery.save(force_insert=True)
+            _enqueue(delivery)
+            created.append(delivery)
+        audit_record(
+            actor=None,
+            action=audit_action,
+            obj=obj,
+            authority=authority_id,
+            changes={
+                **(audit_changes or {}),
+                "deliveries": [str(d.id) for d in created],
+                "clients": [c.pk for c in clients],
+            },
+        )
+    return created
+
+
 def submission_announce(*, case: Case) -> list[WebhookDelivery]:
     """Tell the authority's specialist systems about a new, complete submission.
 
@@ -60,53 +125,17 @@ def submission_announce(*, case: Case) -> list[WebhookDelivery]:
     callback URL and the scope ``submissions:read``, and its task, are written in
     that same transaction. The message carries no personal data.
     """
-    clients = [
-        client
-        for client in ApiClient.objects.filter(
-            authority_id=case.authority_id, active=True, revoked_at__isnull=True
-        )
-        .exclude(callback_url="")
-        .order_by("pk")
-        if client.has_scope(Scope.SUBMISSIONS_READ)
-    ]
-    if not clients:
-        return []
-    now = timezone.now()
-    service_key = case.service.key
-    created = []
-    with transaction.atomic():
-        for client in clients:
-            delivery = WebhookDelivery(
-                client=client,
-                authority_id=case.authority_id,
-                case=case,
-                event=EVENT_SUBMISSION_NEW,
-                status=DeliveryStatus.PENDING,
-                next_attempt_at=now,
-                created_at=now,
-            )
-            delivery.payload = {
-                "type": EVENT_SUBMISSION_NEW,
-                "deliveryId": str(delivery.id),
-                "reference": case.reference,
-                "href": _submission_url(case.reference),
-                "serviceKey": service_key,
-                "timestamp": now.astimezone(dt.UTC).isoformat(timespec="seconds"),
-            }
-            delivery.save(force_insert=True)
-            _enqueue(delivery)
-            created.append(delivery)
-        audit_record(
-            actor=None,
-            action="integrations.submission_announced",
-            obj=case,
-            authority=case.authority_id,
-            changes={
-                "deliveries": [str(d.id) for d in created],
-                "clients": [c.pk for c in clients],
-            },
-        )
-    return created
+    return _announce(
+        authority_id=case.authority_id,
+        scope=Scope.SUBMISSIONS_READ,
+        event=EVENT_SUBMISSION_NEW,
+        reference=case.reference,
+        href=_submission_url(case.reference),
+        audit_action="integrations.submission_announced",
+        obj=case,
+        case=case,
+        fields={"serviceKey": case.service.key},
+    )
 
 
 def authority_event_announce(
@@ -122,52 +151,17 @@ def authority_event_announce(
     the object ``reference`` (its API address is ``href_name``). Called inside the
     writing transaction by higher apps (the e-invoice inbox); like
     :func:`submission_announce`, the message carries no content, only where to fetch it."""
-    clients = [
-        client
-        for client in ApiClient.objects.filter(
-            authority_id=authority_id, active=True, revoked_at__isnull=True
-        )
-        .exclude(callback_url="")
-        .order_by("pk")
-        if client.has_scope(scope)
-    ]
-    if not clients:
-        return []
-    now = timezone.now()
-    href = f"{settings.VERBUND_PUBLIC_URL}{reverse(href_name, kwargs={'reference': reference})}"
-    created = []
-    with transaction.atomic():
-        for client in clients:
-            delivery = WebhookDelivery(
-                client=client,
-                authority_id=authority_id,
-                event=event,
-                status=DeliveryStatus.PENDING,
-                next_attempt_at=now,
-                created_at=now,
-            )
-            delivery.payload = {
-                "type": event,
-                "deliveryId": str(delivery.id),
-                "reference": reference,
-                "href": href,
-                "timestamp": now.astimezone(dt.UTC).isoformat(timespec="seconds"),
-            }
-            delivery.save(force_insert=True)
-            _enqueue(delivery)
-            created.append(delivery)
-        audit_record(
-            actor=None,
-            action="integrations.event_announced",
-            obj=obj,
-            authority=authority_id,
-            changes={
-                "event": event,
-                "deliveries": [str(d.id) for d in created],
-                "clients": [c.pk for c in clients],
-            },
-        )
-    return created
+    path = reverse(href_name, kwargs={"reference": reference})
+    return _announce(
+        authority_id=authority_id,
+        scope=scope,
+        event=event,
+        reference=reference,
+        href=f"{settings.VERBUND_PUBLIC_URL}{path}",
+        audit_action="integrations.event_announced",
+        obj=obj,
+        audit_changes={"event": event},
+    )
 
 
 def webhook_retry(*, actor: Actor, delivery: WebhookDelivery) -> WebhookDelivery:

@@ -49,6 +49,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from verbund.core.spreadsheets import escape_formula
+
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 # The standard rate of §12 (1) UStG, as a fraction (19 % = 0.19).
@@ -474,12 +476,6 @@ def _csv_number(value: Decimal | int | None) -> str:
     return f"{value:f}".replace(".", ",") if isinstance(value, Decimal) else str(value)
 
 
-def _csv_text(value: str) -> str:
-    # A cell that starts like a formula is executed by spreadsheets (CSV injection);
-    # the apostrophe makes it text.
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def statement_csv(
     allocation: Allocation, *, notes: bool = True, participants: Sequence[str] = ()
 ) -> str:
@@ -513,7 +509,7 @@ def statement_csv(
     for share in allocation.shares:
         basis = share.basis
         row = [
-            _csv_text(basis.name),
+            escape_formula(basis.name),
             _csv_number(basis.population),
             _csv_number(basis.cases),
             _csv_number(basis.usage),
@@ -545,7 +541,7 @@ def statement_csv(
     if notes:
         writer.writerow([])
         for line in participants:
-            writer.writerow([_csv_text(line)])
+            writer.writerow([escape_formula(line)])
         writer.writerow([allocation.remainder_note])
         if taxable:
             writer.writerow([str(VAT_RULE)])

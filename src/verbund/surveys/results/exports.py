@@ -34,6 +34,7 @@ from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
 from openpyxl.styles import Font  # type: ignore[import-untyped]
 
+from verbund.core.spreadsheets import escape_formula
 from verbund.surveys import engine
 from verbund.surveys.breakdowns import breakdown, kind_group, land_names
 from verbund.surveys.engine import Type
@@ -42,14 +43,8 @@ from verbund.surveys.results.selectors import submitted_recipients
 from verbund.surveys.results.stats import number_text
 
 Value = str | int | Decimal | dt.date | dt.datetime | None
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CODEBOOK_SHEET = "Codebuch"
 ANSWERS_SHEET = "Antworten"
-
-
-def escape_formula(text: str) -> str:
-    """A text cell that a spreadsheet would run as a formula, made plain text."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 @dataclass(frozen=True)
