@@ -19,6 +19,7 @@ style signature, the HTTP call and the back-off.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -62,7 +63,7 @@ def _announce(
     audit_action: str,
     obj: Any,
     case: Case | None = None,
-    fields: dict[str, str] | None = None,
+    fields: Callable[[], dict[str, str]] | None = None,
     audit_changes: dict[str, Any] | None = None,
 ) -> list[WebhookDelivery]:
     """One delivery (and its task) per active client of the authority with a callback
@@ -79,6 +80,8 @@ def _announce(
     ]
     if not clients:
         return []
+    # Read only when someone is told: a case without listening clients costs no query.
+    extra = fields() if fields else {}
     now = timezone.now()
     created = []
     with transaction.atomic():
@@ -97,7 +100,7 @@ def _announce(
                 "deliveryId": str(delivery.id),
                 "reference": reference,
                 "href": href,
-                **(fields or {}),
+                **extra,
                 "timestamp": now.astimezone(dt.UTC).isoformat(timespec="seconds"),
             }
             delivery.save(force_insert=True)
@@ -134,7 +137,7 @@ def submission_announce(*, case: Case) -> list[WebhookDelivery]:
         audit_action="integrations.submission_announced",
         obj=case,
         case=case,
-        fields={"serviceKey": case.service.key},
+        fields=lambda: {"serviceKey": case.service.key},
     )
 
 
