@@ -1495,6 +1495,11 @@ ROUTES: dict[str, Public | Staff | Tenant | Citizen | Partner | Operator] = {
             ("staff:einvoice_original", ("GET",)),
         )
     },
+    "staff:einvoice_attachment": Tenant(
+        own=lambda w: {"invoice_pk": w.a.einvoice.routed.pk, "position": 1},
+        foreign=[lambda w: {"invoice_pk": w.b.einvoice.routed.pk, "position": 1}],
+        methods=("GET",),
+    ),
     **{
         name: Tenant(
             own=lambda w: {"invoice_pk": w.a.einvoice.queued.pk},

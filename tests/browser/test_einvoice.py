@@ -99,7 +99,14 @@ def test_clerk_accepts_and_coordinator_assigns(
 
     base = str(live_server)
     page.set_default_navigation_timeout(15_000)
-    valid = services.invoice_receive(inbox=world.inbox, data=sample_xml(), channel=Channel.API)
+    from verbund.einvoice.samples import SampleAttachment
+
+    timesheet = SampleAttachment(
+        "Stundennachweis.csv", "text/csv", b"Datum;Stunden\n2026-11-12;2\n", "Stundennachweis"
+    )
+    valid = services.invoice_receive(
+        inbox=world.inbox, data=sample_xml(attachments=(timesheet,)), channel=Channel.API
+    )
     queued = services.invoice_receive(
         inbox=world.inbox, data=sample_xml(leitweg_id="", number="RE-9"), channel=Channel.API
     )
@@ -112,6 +119,9 @@ def test_clerk_accepts_and_coordinator_assigns(
     expect(_h1(page)).to_have_text(f"E-Rechnung {valid.receipt_number}")
     expect(page.get_by_role("table", name="Positionen")).to_contain_text(
         "Kopierpapier A4, 500 Blatt"
+    )
+    expect(page.get_by_role("link", name="Stundennachweis.csv")).to_have_attribute(
+        "href", f"/verwaltung/erechnungen/{valid.pk}/anlagen/1"
     )
     axe(page)
     page.get_by_role("button", name="Rechnung annehmen").click()

@@ -1,7 +1,7 @@
 """The demo's eRechnung inbox: the DLZ's address, Leitweg-IDs of Jülich, Merzenich and
-Inden, valid invoices for the three (UBL by the portal, CII by the API, a ZUGFeRD PDF
-by e-mail), an invalid one for Merzenich with its report, and one in the clarification
-queue; idempotent; every audit entry reads in words."""
+Inden, valid invoices for the three (UBL with an attachment by the portal, CII by the
+API, a ZUGFeRD PDF by e-mail), an invalid one for Merzenich with its report, and one in
+the clarification queue; idempotent; every audit entry reads in words."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from verbund.authorities.models import Authority
 from verbund.core.audit_log import describe_entries
 from verbund.core.models import AuditEntry
 from verbund.demo.data import INDEN, JUELICH, MERZENICH
-from verbund.demo.einvoice import ADDRESS, load_einvoice
+from verbund.demo.einvoice import ADDRESS, TIMESHEET, load_einvoice
+from verbund.einvoice import selectors
 from verbund.einvoice.models import Invoice, InvoiceInbox, InvoiceStatus, LeitwegId
 from verbund.networks.models import Network
 
@@ -58,6 +59,11 @@ def test_demo_einvoices() -> None:
             Decimal("999.99"),
         ),
         ("RE-2026-1105", "email", "xml", None, InvoiceStatus.CLARIFICATION, True, gross),
+    ]
+    with_timesheet = selectors.invoice_content(Invoice.objects.get(number="RE-2026-1101"))
+    assert with_timesheet is not None
+    assert [(a.filename, a.mime_code, a.content) for a in with_timesheet.attachments] == [
+        ("Wartungsnachweis-RE-2026-1101.csv", "text/csv", TIMESHEET.content)
     ]
     invalid = Invoice.objects.get(number="RE-2026-1104")
     # The total with VAT (BT-112) disagrees with net plus VAT, and so does the amount due.

@@ -1,7 +1,7 @@
 """The eRechnung part of the isolation world (tests/isolation/world.py): the tenant
 network's inbox, a Leitweg-ID of the tenant's authority, an invoice routed to it and
-accepted (``routed``), and one waiting in the network's clarification queue
-(``queued``), stored as a namespace in ``tenant.einvoice``."""
+accepted (``routed``, with an embedded attachment), and one waiting in the network's
+clarification queue (``queued``), stored as a namespace in ``tenant.einvoice``."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def build(tenant: Any) -> None:
     from tests.einvoice.conftest import SAMPLE
     from verbund.einvoice import leitweg, services
     from verbund.einvoice.models import Channel, InvoiceInbox
-    from verbund.einvoice.samples import ubl_invoice
+    from verbund.einvoice.samples import SampleAttachment, ubl_invoice
 
     inbox = InvoiceInbox.objects.create(
         network=tenant.network, email_address=f"rechnung@{tenant.network.slug}.example"
@@ -24,7 +24,14 @@ def build(tenant: Any) -> None:
     entry = services.leitweg_id_add(actor=None, authority=tenant.authority, value=value)
     routed = services.invoice_receive(
         inbox=inbox,
-        data=ubl_invoice(replace(SAMPLE, leitweg_id=value, number=f"R-{tenant.authority.pk}")),
+        data=ubl_invoice(
+            replace(
+                SAMPLE,
+                leitweg_id=value,
+                number=f"R-{tenant.authority.pk}",
+                attachments=(SampleAttachment("nachweis.csv", "text/csv", b"Stunden;2\n"),),
+            )
+        ),
         channel=Channel.API,
     )
     routed = services.invoice_accept(actor=tenant.user, invoice=routed)

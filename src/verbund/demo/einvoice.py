@@ -1,12 +1,14 @@
 """Demo e-invoices of the DLZ network: its inbox address, Leitweg-IDs of Jülich,
-Merzenich and Inden, and five invoices: valid ones for the three members (UBL, CII
-and a ZUGFeRD PDF), an invalid one for Merzenich (its total with VAT does not add up:
+Merzenich and Inden, and five invoices: valid ones for the three members (UBL with
+the maintenance timesheet as an embedded CSV attachment, CII and a ZUGFeRD PDF), an
+invalid one for Merzenich (its total with VAT does not add up:
 BR-CO-15 and BR-CO-16),
 and one whose Leitweg-ID no member has (clarification queue)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 from lxml import etree
@@ -15,7 +17,14 @@ from verbund.authorities.models import Authority
 from verbund.demo.data import INDEN, JUELICH, MERZENICH
 from verbund.einvoice import leitweg, services
 from verbund.einvoice.models import Channel, InvoiceInbox, LeitwegId
-from verbund.einvoice.samples import Sample, SampleLine, cii_invoice, ubl_invoice, zugferd_pdf
+from verbund.einvoice.samples import (
+    Sample,
+    SampleAttachment,
+    SampleLine,
+    cii_invoice,
+    ubl_invoice,
+    zugferd_pdf,
+)
 from verbund.networks.models import Network
 
 ADDRESS = "erechnung@dlz-rur.example"
@@ -52,6 +61,18 @@ def _sample(number: str, leitweg_id: str, buyer: str, day: int) -> Sample:
     )
 
 
+TIMESHEET = SampleAttachment(
+    filename="Wartungsnachweis-RE-2026-1101.csv",
+    mime_code="text/csv",
+    content=(
+        "Datum;Techniker;Stunden;Tätigkeit\n"
+        "2026-11-02;M. Jansen;1,5;Wartung Multifunktionsgerät 2. OG\n"
+        "2026-11-02;M. Jansen;0,5;Austausch Resttonerbehälter\n"
+    ).encode(),
+    description="Stundennachweis der Wartung vom 2. November 2026",
+)
+
+
 def _broken_totals(data: bytes) -> bytes:
     """The invoice with a wrong total with VAT (BT-112): BR-CO-15 and BR-CO-16 fail."""
     root = etree.fromstring(data)
@@ -83,7 +104,12 @@ def load_einvoice(dlz: Network) -> None:
             )
     deliveries = [
         (
-            ubl_invoice(_sample("RE-2026-1101", ids[JUELICH], "Stadt Jülich", 3)),
+            ubl_invoice(
+                replace(
+                    _sample("RE-2026-1101", ids[JUELICH], "Stadt Jülich", 3),
+                    attachments=(TIMESHEET,),
+                )
+            ),
             Channel.PORTAL,
             "RE-2026-1101.xml",
         ),

@@ -2,20 +2,77 @@
 
 The inbox shows, routes, de-duplicates and exports by these fields; the names follow
 EN 16931's business terms (BT-1 invoice number …). Reading never fails: a field the
-document lacks or spells wrongly is empty (the validation report says why).
+document lacks or spells wrongly is empty (the validation report says why); so is an
+attachment whose embedded content is not base64.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from lxml import etree
 
 from verbund.einvoice.rules import CII
 from verbund.einvoice.validation import NS
+
+ATTACHMENT_TYPES = frozenset(
+    {
+        "application/pdf",
+        "image/png",
+        "image/jpeg",
+        "text/csv",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.oasis.opendocument.spreadsheet",
+    }
+)
+"""The MIME codes XRechnung allows for an embedded attachment (BR-CL-24)."""
+
+
+@dataclass
+class AllowanceCharge:
+    """A document level allowance (BG-20) or charge (BG-21), or one of a line (BG-27/28)."""
+
+    charge: bool = False  # False: an allowance (a deduction), True: a charge
+    amount: Decimal | None = None  # BT-92/99 (BT-136/141 on a line)
+    base: Decimal | None = None  # BT-93/100
+    percent: Decimal | None = None  # BT-94/101
+    reason: str = ""  # BT-97/104
+    reason_code: str = ""  # BT-98/105
+    vat_category: str = ""  # BT-95/102 (none on a line)
+    vat_rate: Decimal | None = None  # BT-96/103
+
+
+@dataclass
+class Attachment:
+    """An additional supporting document (BG-24): embedded, referenced by URI, or both."""
+
+    reference: str = ""  # BT-122
+    description: str = ""  # BT-123
+    uri: str = ""  # BT-124
+    filename: str = ""  # BT-125-2
+    mime_code: str = ""  # BT-125-1
+    content: bytes | None = None  # BT-125, decoded; None when absent or not base64
+
+    @property
+    def size(self) -> int:
+        return len(self.content) if self.content is not None else 0
+
+    @property
+    def content_type(self) -> str:
+        """The declared type where XRechnung allows it (BR-CL-24), else plain bytes."""
+        code = self.mime_code.strip().lower()
+        return code if code in ATTACHMENT_TYPES else "application/octet-stream"
+
+    def download_name(self, receipt_number: str, position: int) -> str:
+        """The file name offered for download: the sender's name without any folder or
+        control character, or one made of the receipt number and the position."""
+        name = (self.filename or self.reference).replace("\\", "/").rsplit("/", 1)[-1]
+        name = "".join(char for char in name if char.isprintable()).strip(" .")[:120]
+        return name or f"{receipt_number}-anlage-{position}"
 
 
 @dataclass
@@ -28,6 +85,8 @@ class Line:
     net_amount: Decimal | None = None
     vat_category: str = ""
     vat_rate: Decimal | None = None
+    note: str = ""  # BT-127
+    allowances_charges: list[AllowanceCharge] = field(default_factory=list)
 
 
 @dataclass
@@ -46,7 +105,14 @@ class Document:
     currency: str = ""  # BT-5
     due_date: dt.date | None = None  # BT-9
     buyer_reference: str = ""  # BT-10, the Leitweg-ID
+    project_reference: str = ""  # BT-11
+    contract_reference: str = ""  # BT-12
     order_reference: str = ""  # BT-13
+    preceding_invoice: str = ""  # BT-25
+    preceding_invoice_date: dt.date | None = None  # BT-26
+    delivery_date: dt.date | None = None  # BT-72
+    period_start: dt.date | None = None  # BT-73
+    period_end: dt.date | None = None  # BT-74
     notes: list[str] = field(default_factory=list)  # BT-22
     payment_terms: str = ""  # BT-20
     seller_name: str = ""  # BT-27
@@ -56,26 +122,19 @@ class Document:
     buyer_name: str = ""  # BT-44
     buyer_address: str = ""  # BG-8
     iban: str = ""  # BT-84
+    line_total: Decimal | None = None  # BT-106
+    allowance_total: Decimal | None = None  # BT-107
+    charge_total: Decimal | None = None  # BT-108
     net_total: Decimal | None = None  # BT-109
     tax_total: Decimal | None = None  # BT-110
     gross_total: Decimal | None = None  # BT-112
+    prepaid: Decimal | None = None  # BT-113
+    rounding: Decimal | None = None  # BT-114
     amount_due: Decimal | None = None  # BT-115
     lines: list[Line] = field(default_factory=list)
     vat: list[VatBreakdown] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        def plain(value: Any) -> Any:
-            if isinstance(value, Decimal):
-                return str(value)
-            if isinstance(value, dt.date):
-                return value.isoformat()
-            if isinstance(value, list):
-                return [plain(v) for v in value]
-            if isinstance(value, dict):
-                return {k: plain(v) for k, v in value.items()}
-            return value
-
-        return {k: plain(v) for k, v in asdict(self).items()}
+    allowances_charges: list[AllowanceCharge] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
 
 
 def _text(node: etree._Element, path: str) -> str:
@@ -109,6 +168,17 @@ def _date(text: str) -> dt.date | None:
     return None
 
 
+def _content(text: str) -> bytes | None:
+    try:
+        return base64.b64decode("".join(text.split()), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _charge(text: str) -> bool:
+    return text.strip().lower() == "true"
+
+
 def _address(node: etree._Element, street: str, city: str, zip_: str, country: str) -> str:
     parts = [
         _text(node, street),
@@ -116,6 +186,52 @@ def _address(node: etree._Element, street: str, city: str, zip_: str, country: s
         _text(node, country),
     ]
     return ", ".join(p for p in parts if p)
+
+
+def _raw(node: etree._Element, path: str) -> str:
+    """The whole text at ``path``, unshortened (for embedded content)."""
+    values = node.xpath(path, namespaces=NS)
+    return str(values[0]) if values else ""
+
+
+def _ubl_allowances(node: etree._Element) -> list[AllowanceCharge]:
+    return [
+        AllowanceCharge(
+            charge=_charge(_text(item, "cbc:ChargeIndicator/text()")),
+            amount=_decimal(_text(item, "cbc:Amount/text()")),
+            base=_decimal(_text(item, "cbc:BaseAmount/text()")),
+            percent=_decimal(_text(item, "cbc:MultiplierFactorNumeric/text()")),
+            reason=_text(item, "cbc:AllowanceChargeReason/text()"),
+            reason_code=_text(item, "cbc:AllowanceChargeReasonCode/text()"),
+            vat_category=_text(item, "cac:TaxCategory/cbc:ID/text()"),
+            vat_rate=_decimal(_text(item, "cac:TaxCategory/cbc:Percent/text()")),
+        )
+        for item in node.xpath("cac:AllowanceCharge", namespaces=NS)
+    ]
+
+
+def _ubl_attachments(root: etree._Element) -> list[Attachment]:
+    # BG-24 is every additional document reference but the invoiced object (BT-18, code
+    # 130) and, in a credit note, the tender or lot (BT-17, code 50).
+    attachments = []
+    for item in root.xpath(
+        "cac:AdditionalDocumentReference[not(cbc:DocumentTypeCode='130'"
+        " or cbc:DocumentTypeCode='50')]",
+        namespaces=NS,
+    ):
+        binary = "cac:Attachment/cbc:EmbeddedDocumentBinaryObject"
+        embedded = item.xpath(binary, namespaces=NS)
+        attachments.append(
+            Attachment(
+                reference=_text(item, "cbc:ID/text()"),
+                description=_text(item, "cbc:DocumentDescription/text()"),
+                uri=_text(item, "cac:Attachment/cac:ExternalReference/cbc:URI/text()"),
+                filename=_text(item, f"{binary}/@filename"),
+                mime_code=_text(item, f"{binary}/@mimeCode"),
+                content=_content(_raw(item, f"{binary}/text()")) if embedded else None,
+            )
+        )
+    return attachments
 
 
 def _ubl(root: etree._Element) -> Document:
@@ -129,7 +245,18 @@ def _ubl(root: etree._Element) -> Document:
         currency=_text(root, "cbc:DocumentCurrencyCode/text()"),
         due_date=_date(_text(root, "(cbc:DueDate|cac:PaymentMeans/cbc:PaymentDueDate)/text()")),
         buyer_reference=_text(root, "cbc:BuyerReference/text()"),
+        project_reference=_text(root, "cac:ProjectReference/cbc:ID/text()"),
+        contract_reference=_text(root, "cac:ContractDocumentReference/cbc:ID/text()"),
         order_reference=_text(root, "cac:OrderReference/cbc:ID/text()"),
+        preceding_invoice=_text(
+            root, "cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID/text()"
+        ),
+        preceding_invoice_date=_date(
+            _text(root, "cac:BillingReference/cac:InvoiceDocumentReference/cbc:IssueDate/text()")
+        ),
+        delivery_date=_date(_text(root, "cac:Delivery/cbc:ActualDeliveryDate/text()")),
+        period_start=_date(_text(root, "cac:InvoicePeriod/cbc:StartDate/text()")),
+        period_end=_date(_text(root, "cac:InvoicePeriod/cbc:EndDate/text()")),
         notes=_all(root, "cbc:Note/text()"),
         payment_terms=_text(root, "cac:PaymentTerms/cbc:Note/text()"),
         seller_name=_text(
@@ -161,9 +288,16 @@ def _ubl(root: etree._Element) -> Document:
             f"{buyer}cac:PostalAddress/cac:Country/cbc:IdentificationCode/text()",
         ),
         iban=_text(root, "cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID/text()"),
+        line_total=_decimal(_text(root, f"{total}cbc:LineExtensionAmount/text()")),
+        allowance_total=_decimal(_text(root, f"{total}cbc:AllowanceTotalAmount/text()")),
+        charge_total=_decimal(_text(root, f"{total}cbc:ChargeTotalAmount/text()")),
         net_total=_decimal(_text(root, f"{total}cbc:TaxExclusiveAmount/text()")),
         gross_total=_decimal(_text(root, f"{total}cbc:TaxInclusiveAmount/text()")),
+        prepaid=_decimal(_text(root, f"{total}cbc:PrepaidAmount/text()")),
+        rounding=_decimal(_text(root, f"{total}cbc:PayableRoundingAmount/text()")),
         amount_due=_decimal(_text(root, f"{total}cbc:PayableAmount/text()")),
+        allowances_charges=_ubl_allowances(root),
+        attachments=_ubl_attachments(root),
     )
     doc.tax_total = _decimal(
         _text(root, "cac:TaxTotal/cbc:TaxAmount[@currencyID=/*/cbc:DocumentCurrencyCode]/text()")
@@ -182,6 +316,8 @@ def _ubl(root: etree._Element) -> Document:
                 vat_rate=_decimal(
                     _text(node, "cac:Item/cac:ClassifiedTaxCategory/cbc:Percent/text()")
                 ),
+                note=_text(node, "cbc:Note/text()"),
+                allowances_charges=_ubl_allowances(node),
             )
         )
     for node in root.xpath("cac:TaxTotal/cac:TaxSubtotal", namespaces=NS):
@@ -196,6 +332,43 @@ def _ubl(root: etree._Element) -> Document:
     return doc
 
 
+def _cii_allowances(node: etree._Element, where: str) -> list[AllowanceCharge]:
+    return [
+        AllowanceCharge(
+            charge=_charge(_text(item, "ram:ChargeIndicator/udt:Indicator/text()")),
+            amount=_decimal(_text(item, "ram:ActualAmount/text()")),
+            base=_decimal(_text(item, "ram:BasisAmount/text()")),
+            percent=_decimal(_text(item, "ram:CalculationPercent/text()")),
+            reason=_text(item, "ram:Reason/text()"),
+            reason_code=_text(item, "ram:ReasonCode/text()"),
+            vat_category=_text(item, "ram:CategoryTradeTax/ram:CategoryCode/text()"),
+            vat_rate=_decimal(_text(item, "ram:CategoryTradeTax/ram:RateApplicablePercent/text()")),
+        )
+        for item in node.xpath(f"{where}ram:SpecifiedTradeAllowanceCharge", namespaces=NS)
+    ]
+
+
+def _cii_attachments(root: etree._Element, agreement: str) -> list[Attachment]:
+    # BG-24 is the additional referenced documents of type 916 ("referenced paper").
+    attachments = []
+    for item in root.xpath(
+        f"{agreement}ram:AdditionalReferencedDocument[ram:TypeCode='916']", namespaces=NS
+    ):
+        binary = "ram:AttachmentBinaryObject"
+        embedded = item.xpath(binary, namespaces=NS)
+        attachments.append(
+            Attachment(
+                reference=_text(item, "ram:IssuerAssignedID/text()"),
+                description=_text(item, "ram:Name/text()"),
+                uri=_text(item, "ram:URIID/text()"),
+                filename=_text(item, f"{binary}/@filename"),
+                mime_code=_text(item, f"{binary}/@mimeCode"),
+                content=_content(_raw(item, f"{binary}/text()")) if embedded else None,
+            )
+        )
+    return attachments
+
+
 def _cii(root: etree._Element) -> Document:
     head = "rsm:ExchangedDocument/"
     agreement = "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/"
@@ -204,6 +377,9 @@ def _cii(root: etree._Element) -> Document:
     seller = f"{agreement}ram:SellerTradeParty/"
     buyer = f"{agreement}ram:BuyerTradeParty/"
     terms = f"{settlement}ram:SpecifiedTradePaymentTerms/"
+    delivery = "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/"
+    period = f"{settlement}ram:BillingSpecifiedPeriod/"
+    preceding = f"{settlement}ram:InvoiceReferencedDocument/"
 
     def address(party: str) -> str:
         where = f"{party}ram:PostalTradeAddress/"
@@ -222,6 +398,26 @@ def _cii(root: etree._Element) -> Document:
         currency=_text(root, f"{settlement}ram:InvoiceCurrencyCode/text()"),
         due_date=_date(_text(root, f"{terms}ram:DueDateDateTime/udt:DateTimeString/text()")),
         buyer_reference=_text(root, f"{agreement}ram:BuyerReference/text()"),
+        project_reference=_text(root, f"{agreement}ram:SpecifiedProcuringProject/ram:ID/text()"),
+        contract_reference=_text(
+            root, f"{agreement}ram:ContractReferencedDocument/ram:IssuerAssignedID/text()"
+        ),
+        preceding_invoice=_text(root, f"{preceding}ram:IssuerAssignedID/text()"),
+        preceding_invoice_date=_date(
+            _text(
+                root,
+                f"{preceding}ram:FormattedIssueDateTime/*[local-name()='DateTimeString']/text()",
+            )
+        ),
+        delivery_date=_date(
+            _text(
+                root,
+                f"{delivery}ram:ActualDeliverySupplyChainEvent"
+                "/ram:OccurrenceDateTime/udt:DateTimeString/text()",
+            )
+        ),
+        period_start=_date(_text(root, f"{period}ram:StartDateTime/udt:DateTimeString/text()")),
+        period_end=_date(_text(root, f"{period}ram:EndDateTime/udt:DateTimeString/text()")),
         order_reference=_text(
             root, f"{agreement}ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID/text()"
         ),
@@ -243,9 +439,16 @@ def _cii(root: etree._Element) -> Document:
             f"{settlement}ram:SpecifiedTradeSettlementPaymentMeans"
             "/ram:PayeePartyCreditorFinancialAccount/ram:IBANID/text()",
         ),
+        line_total=_decimal(_text(root, f"{total}ram:LineTotalAmount/text()")),
+        allowance_total=_decimal(_text(root, f"{total}ram:AllowanceTotalAmount/text()")),
+        charge_total=_decimal(_text(root, f"{total}ram:ChargeTotalAmount/text()")),
         net_total=_decimal(_text(root, f"{total}ram:TaxBasisTotalAmount/text()")),
         gross_total=_decimal(_text(root, f"{total}ram:GrandTotalAmount/text()")),
+        prepaid=_decimal(_text(root, f"{total}ram:TotalPrepaidAmount/text()")),
+        rounding=_decimal(_text(root, f"{total}ram:RoundingAmount/text()")),
         amount_due=_decimal(_text(root, f"{total}ram:DuePayableAmount/text()")),
+        allowances_charges=_cii_allowances(root, settlement),
+        attachments=_cii_attachments(root, agreement),
     )
     doc.tax_total = _decimal(
         _text(
@@ -291,6 +494,10 @@ def _cii(root: etree._Element) -> Document:
                         f"{line_settlement}ram:ApplicableTradeTax/ram:RateApplicablePercent/text()",
                     )
                 ),
+                note=_text(
+                    node, "ram:AssociatedDocumentLineDocument/ram:IncludedNote/ram:Content/text()"
+                ),
+                allowances_charges=_cii_allowances(node, line_settlement),
             )
         )
     for node in root.xpath(f"{settlement}ram:ApplicableTradeTax", namespaces=NS):

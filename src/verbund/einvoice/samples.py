@@ -1,7 +1,8 @@
 """Valid XRechnung 3.0 sample invoices, for the demo data and the tests.
 
 A :class:`Sample` describes a plain domestic invoice (type 380, euros, standard-rated
-VAT, payment by SEPA credit transfer); :func:`ubl_invoice`, :func:`cii_invoice` and
+VAT, payment by SEPA credit transfer), optionally with embedded attachments (BG-24);
+:func:`ubl_invoice`, :func:`cii_invoice` and
 :func:`zugferd_pdf` write it as UBL 2.1, as UN/CEFACT CII D16B and as a Factur-X /
 ZUGFeRD PDF (a readable PDF with the CII XML embedded). All three pass
 :func:`verbund.einvoice.validation.validate` without an error; a sample with an empty
@@ -17,6 +18,7 @@ HTML of the PDF.
 
 from __future__ import annotations
 
+import base64
 import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -69,6 +71,20 @@ class SampleLine:
 
 
 @dataclass(frozen=True)
+class SampleAttachment:
+    """An additional supporting document (BG-24) embedded in the invoice (BT-125)."""
+
+    filename: str
+    mime_code: str  # one of BR-CL-24's list, e.g. "text/csv"
+    content: bytes
+    description: str = ""  # BT-123
+
+    @property
+    def base64(self) -> str:
+        return base64.b64encode(self.content).decode("ascii")
+
+
+@dataclass(frozen=True)
 class Sample:
     """An invoice from a German seller to a German public buyer.
 
@@ -101,6 +117,7 @@ class Sample:
     note: str = ""  # BT-22
     buyer_email: str = ""  # BT-49
     delivery_date: datetime.date | None = None  # BT-72; None: the issue date
+    attachments: tuple[SampleAttachment, ...] = ()  # BG-24
 
     @property
     def delivered(self) -> datetime.date:
@@ -230,6 +247,18 @@ def ubl_invoice(sample: Sample) -> bytes:
     b.add(root, "cbc:DocumentCurrencyCode", CURRENCY)
     if sample.leitweg_id:
         b.add(root, "cbc:BuyerReference", sample.leitweg_id)
+    for attachment in sample.attachments:
+        reference = b.add(root, "cac:AdditionalDocumentReference")
+        b.add(reference, "cbc:ID", attachment.filename)
+        if attachment.description:
+            b.add(reference, "cbc:DocumentDescription", attachment.description)
+        b.add(
+            b.add(reference, "cac:Attachment"),
+            "cbc:EmbeddedDocumentBinaryObject",
+            attachment.base64,
+            mimeCode=attachment.mime_code,
+            filename=attachment.filename,
+        )
 
     def address(party: etree._Element, street: str, city: str, zip_: str) -> None:
         postal = b.add(party, "cac:PostalAddress")
@@ -380,6 +409,19 @@ def cii_invoice(sample: Sample) -> bytes:
     buyer = b.add(agreement, "ram:BuyerTradeParty")
     b.add(buyer, "ram:Name", sample.buyer_name)
     address(buyer, sample.buyer_street, sample.buyer_city, sample.buyer_zip, sample.buyer_endpoint)
+    for attachment in sample.attachments:
+        reference = b.add(agreement, "ram:AdditionalReferencedDocument")
+        b.add(reference, "ram:IssuerAssignedID", attachment.filename)
+        b.add(reference, "ram:TypeCode", "916")
+        if attachment.description:
+            b.add(reference, "ram:Name", attachment.description)
+        b.add(
+            reference,
+            "ram:AttachmentBinaryObject",
+            attachment.base64,
+            mimeCode=attachment.mime_code,
+            filename=attachment.filename,
+        )
 
     delivery = b.add(transaction, "ram:ApplicableHeaderTradeDelivery")
     date(

@@ -7,12 +7,27 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from verbund.einvoice import leitweg
+from verbund.einvoice import document, leitweg, validation
 from verbund.einvoice.models import Invoice, InvoiceInbox, InvoiceStatus, LeitwegId
 from verbund.networks.models import Network
 from verbund.networks.selectors import active_memberships
 
 OPEN = (InvoiceStatus.RECEIVED, InvoiceStatus.CLARIFICATION)
+
+
+def invoice_content(invoice: Invoice) -> document.Document | None:
+    """What the invoice says (for its readable view), ``None`` where no XML was found."""
+    if not invoice.xml:
+        return None
+    return document.read(validation.read_xml(bytes(invoice.xml)))
+
+
+def invoice_attachment(invoice: Invoice, position: int) -> document.Attachment | None:
+    """The invoice's ``position``-th attachment (BG-24), counted from 1."""
+    content = invoice_content(invoice)
+    if content is None or not 1 <= position <= len(content.attachments):
+        return None
+    return content.attachments[position - 1]
 
 
 def inbox_of(network: Network) -> InvoiceInbox | None:

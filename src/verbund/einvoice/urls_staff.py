@@ -33,4 +33,9 @@ urlpatterns: list[URLPattern] = [
     path(f"{_INVOICE}zuordnen/", views.invoice_assign, name="einvoice_assign"),
     path(f"{_INVOICE}rechnung.xml", views.invoice_file, {"kind": "xml"}, name="einvoice_xml"),
     path(f"{_INVOICE}original", views.invoice_file, {"kind": "original"}, name="einvoice_original"),
+    path(
+        f"{_INVOICE}anlagen/<int:position>",
+        views.invoice_attachment,
+        name="einvoice_attachment",
+    ),
 ]

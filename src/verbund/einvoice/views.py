@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.files.base import ContentFile
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -20,7 +21,8 @@ from verbund.authorities.models import Authority
 from verbund.core.access import Action, access_by_id, can, scoped
 from verbund.core.auth import staff_required
 from verbund.core.refusals import refusal_to_form, refusal_to_messages
-from verbund.einvoice import document, export, selectors, services, validation
+from verbund.core.storage import private_download
+from verbund.einvoice import export, selectors, services
 from verbund.einvoice.forms import AssignForm, InboxForm, LeitwegIdForm, RejectForm
 from verbund.einvoice.models import Invoice, InvoiceStatus, LeitwegId
 from verbund.einvoice.selectors import header_fields
@@ -91,9 +93,7 @@ def _members(network: Network) -> list[tuple[int, str]]:
 @staff_required
 def invoice_detail(request: HttpRequest, invoice_pk: int) -> HttpResponse:
     invoice = access_by_id(request.user, Invoice, invoice_pk)
-    content = None
-    if invoice.xml:
-        content = document.read(validation.read_xml(bytes(invoice.xml)))
+    content = selectors.invoice_content(invoice)
     messages_ = invoice.report.get("messages", [])
     may_decide = not invoice.decided and can(request.user, Action.CHANGE, invoice)
     may_assign = not invoice.decided and can(request.user, Action.MANAGE, invoice)
@@ -166,21 +166,39 @@ def invoice_assign(request: HttpRequest, invoice_pk: int) -> HttpResponse:
 
 
 @require_safe
-@staff_required
-def invoice_file(request: HttpRequest, invoice_pk: int, kind: str) -> HttpResponse:
+@staff_required  # type: ignore[arg-type]
+def invoice_file(request: HttpRequest, invoice_pk: int, kind: str) -> FileResponse:
     """The invoice XML exactly as received (``xml``) or the file as sent (``original``)."""
     invoice = access_by_id(request.user, Invoice, invoice_pk)
     if kind == "xml":
         if not invoice.xml:
             raise Http404
-        response = HttpResponse(bytes(invoice.xml), content_type="application/xml")
-        filename = f"{invoice.receipt_number}.xml"
-    else:
-        content_type = "application/pdf" if invoice.container == "pdf" else "application/xml"
-        response = HttpResponse(bytes(invoice.original), content_type=content_type)
-        filename = f"{invoice.receipt_number}-original.{invoice.container}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+        return private_download(
+            ContentFile(bytes(invoice.xml)),
+            filename=f"{invoice.receipt_number}.xml",
+            content_type="application/xml",
+        )
+    return private_download(
+        ContentFile(bytes(invoice.original)),
+        filename=f"{invoice.receipt_number}-original.{invoice.container}",
+        content_type="application/pdf" if invoice.container == "pdf" else "application/xml",
+    )
+
+
+@require_safe
+@staff_required  # type: ignore[arg-type]
+def invoice_attachment(request: HttpRequest, invoice_pk: int, position: int) -> FileResponse:
+    """An attachment embedded in the invoice (BG-24), the ``position``-th from 1, always
+    as a download; a type outside XRechnung's list is sent as plain bytes."""
+    invoice = access_by_id(request.user, Invoice, invoice_pk)
+    attachment = selectors.invoice_attachment(invoice, position)
+    if attachment is None or attachment.content is None:
+        raise Http404
+    return private_download(
+        ContentFile(attachment.content),
+        filename=attachment.download_name(invoice.receipt_number, position),
+        content_type=attachment.content_type,
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
