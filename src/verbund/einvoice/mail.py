@@ -2,7 +2,8 @@
 
 The mail server hands each message to ``verbund einvoice_receive_mail`` (a pipe
 transport, see docs/einvoice.md); every XML or PDF attachment becomes one invoice with
-its own receipt number, and the sender gets the receipt numbers back by e-mail. A
+its own receipt number, and the sender gets the receipt numbers back by e-mail (a
+task, so the reply's fate cannot undo the receipt). A
 message without an invoice attachment, or to no known address, is answered with the
 reason and nothing is stored.
 """
@@ -15,11 +16,11 @@ from email.message import EmailMessage as ParsedMessage
 from email.parser import BytesParser
 from email.utils import getaddresses, parseaddr
 
-from django.core.mail import EmailMessage
 from django.utils.translation import gettext as _
 
 from verbund.einvoice import selectors, services
 from verbund.einvoice.models import Channel, Invoice
+from verbund.einvoice.tasks import answer_mail
 
 INVOICE_SUFFIXES = (".xml", ".pdf")
 INVOICE_TYPES = ("application/xml", "text/xml", "application/pdf")
@@ -85,12 +86,14 @@ def mail_receive(raw: bytes) -> MailOutcome:
     return outcome
 
 
-def mail_answer(outcome: MailOutcome) -> None:
-    """The reply to the sender: the receipt numbers with their result, or the problem."""
+def mail_answer(outcome: MailOutcome) -> bool:
+    """Enqueue the reply to the sender: the receipt numbers with their result, or the
+    problem. ``False`` where no reply is due (no sender, an automatic message, or one
+    from the inbox itself)."""
     if not outcome.sender or outcome.automatic:
-        return
+        return False
     if outcome.sender.lower() == outcome.inbox_address.lower():
-        return
+        return False
     if outcome.problem:
         subject = _("Ihre Nachricht an den Rechnungseingang")
         body = outcome.problem
@@ -104,5 +107,7 @@ def mail_answer(outcome: MailOutcome) -> None:
                 if message.get("level") == "error":
                     lines.append(f"  - {message['code']}: {message['text']}")
         body = "\n".join(lines)
-    reply_from = outcome.inbox_address or None
-    EmailMessage(subject, body + "\n", from_email=reply_from, to=[outcome.sender]).send()
+    answer_mail.enqueue(
+        to=outcome.sender, from_email=outcome.inbox_address, subject=subject, body=body + "\n"
+    )
+    return True
