@@ -194,44 +194,111 @@ def _raw(node: etree._Element, path: str) -> str:
     return str(values[0]) if values else ""
 
 
-def _ubl_allowances(node: etree._Element) -> list[AllowanceCharge]:
+@dataclass(frozen=True)
+class _AllowancePaths:
+    """Where one syntax keeps the parts of an allowance or charge (relative XPaths)."""
+
+    items: str
+    charge: str
+    amount: str
+    base: str
+    percent: str
+    reason: str
+    reason_code: str
+    vat_category: str
+    vat_rate: str
+
+
+@dataclass(frozen=True)
+class _AttachmentPaths:
+    """Where one syntax keeps the parts of an attachment (BG-24)."""
+
+    items: str
+    reference: str
+    description: str
+    uri: str
+    binary: str
+
+
+UBL_ALLOWANCE = _AllowancePaths(
+    items="cac:AllowanceCharge",
+    charge="cbc:ChargeIndicator",
+    amount="cbc:Amount",
+    base="cbc:BaseAmount",
+    percent="cbc:MultiplierFactorNumeric",
+    reason="cbc:AllowanceChargeReason",
+    reason_code="cbc:AllowanceChargeReasonCode",
+    vat_category="cac:TaxCategory/cbc:ID",
+    vat_rate="cac:TaxCategory/cbc:Percent",
+)
+CII_ALLOWANCE = _AllowancePaths(
+    items="ram:SpecifiedTradeAllowanceCharge",
+    charge="ram:ChargeIndicator/udt:Indicator",
+    amount="ram:ActualAmount",
+    base="ram:BasisAmount",
+    percent="ram:CalculationPercent",
+    reason="ram:Reason",
+    reason_code="ram:ReasonCode",
+    vat_category="ram:CategoryTradeTax/ram:CategoryCode",
+    vat_rate="ram:CategoryTradeTax/ram:RateApplicablePercent",
+)
+UBL_ATTACHMENT = _AttachmentPaths(
+    # BG-24 is every additional document reference but the invoiced object (BT-18, code
+    # 130) and, in a credit note, the tender or lot (BT-17, code 50).
+    items="cac:AdditionalDocumentReference[not(cbc:DocumentTypeCode='130'"
+    " or cbc:DocumentTypeCode='50')]",
+    reference="cbc:ID",
+    description="cbc:DocumentDescription",
+    uri="cac:Attachment/cac:ExternalReference/cbc:URI",
+    binary="cac:Attachment/cbc:EmbeddedDocumentBinaryObject",
+)
+CII_ATTACHMENT = _AttachmentPaths(
+    # BG-24 is the additional referenced documents of type 916 ("referenced paper").
+    items="ram:AdditionalReferencedDocument[ram:TypeCode='916']",
+    reference="ram:IssuerAssignedID",
+    description="ram:Name",
+    uri="ram:URIID",
+    binary="ram:AttachmentBinaryObject",
+)
+
+
+def _allowances(
+    node: etree._Element, paths: _AllowancePaths, where: str = ""
+) -> list[AllowanceCharge]:
+    """The allowances and charges below ``node`` (at ``where``, a path ending in ``/``)."""
     return [
         AllowanceCharge(
-            charge=_charge(_text(item, "cbc:ChargeIndicator/text()")),
-            amount=_decimal(_text(item, "cbc:Amount/text()")),
-            base=_decimal(_text(item, "cbc:BaseAmount/text()")),
-            percent=_decimal(_text(item, "cbc:MultiplierFactorNumeric/text()")),
-            reason=_text(item, "cbc:AllowanceChargeReason/text()"),
-            reason_code=_text(item, "cbc:AllowanceChargeReasonCode/text()"),
-            vat_category=_text(item, "cac:TaxCategory/cbc:ID/text()"),
-            vat_rate=_decimal(_text(item, "cac:TaxCategory/cbc:Percent/text()")),
+            charge=_charge(_text(item, f"{paths.charge}/text()")),
+            amount=_decimal(_text(item, f"{paths.amount}/text()")),
+            base=_decimal(_text(item, f"{paths.base}/text()")),
+            percent=_decimal(_text(item, f"{paths.percent}/text()")),
+            reason=_text(item, f"{paths.reason}/text()"),
+            reason_code=_text(item, f"{paths.reason_code}/text()"),
+            vat_category=_text(item, f"{paths.vat_category}/text()"),
+            vat_rate=_decimal(_text(item, f"{paths.vat_rate}/text()")),
         )
-        for item in node.xpath("cac:AllowanceCharge", namespaces=NS)
+        for item in node.xpath(f"{where}{paths.items}", namespaces=NS)
     ]
 
 
-def _ubl_attachments(root: etree._Element) -> list[Attachment]:
-    # BG-24 is every additional document reference but the invoiced object (BT-18, code
-    # 130) and, in a credit note, the tender or lot (BT-17, code 50).
-    attachments = []
-    for item in root.xpath(
-        "cac:AdditionalDocumentReference[not(cbc:DocumentTypeCode='130'"
-        " or cbc:DocumentTypeCode='50')]",
-        namespaces=NS,
-    ):
-        binary = "cac:Attachment/cbc:EmbeddedDocumentBinaryObject"
-        embedded = item.xpath(binary, namespaces=NS)
-        attachments.append(
-            Attachment(
-                reference=_text(item, "cbc:ID/text()"),
-                description=_text(item, "cbc:DocumentDescription/text()"),
-                uri=_text(item, "cac:Attachment/cac:ExternalReference/cbc:URI/text()"),
-                filename=_text(item, f"{binary}/@filename"),
-                mime_code=_text(item, f"{binary}/@mimeCode"),
-                content=_content(_raw(item, f"{binary}/text()")) if embedded else None,
-            )
+def _attachments(
+    node: etree._Element, paths: _AttachmentPaths, where: str = ""
+) -> list[Attachment]:
+    """The attachments below ``node`` (at ``where``, a path ending in ``/``)."""
+    binary = paths.binary
+    return [
+        Attachment(
+            reference=_text(item, f"{paths.reference}/text()"),
+            description=_text(item, f"{paths.description}/text()"),
+            uri=_text(item, f"{paths.uri}/text()"),
+            filename=_text(item, f"{binary}/@filename"),
+            mime_code=_text(item, f"{binary}/@mimeCode"),
+            content=_content(_raw(item, f"{binary}/text()"))
+            if item.xpath(binary, namespaces=NS)
+            else None,
         )
-    return attachments
+        for item in node.xpath(f"{where}{paths.items}", namespaces=NS)
+    ]
 
 
 def _ubl(root: etree._Element) -> Document:
@@ -296,8 +363,8 @@ def _ubl(root: etree._Element) -> Document:
         prepaid=_decimal(_text(root, f"{total}cbc:PrepaidAmount/text()")),
         rounding=_decimal(_text(root, f"{total}cbc:PayableRoundingAmount/text()")),
         amount_due=_decimal(_text(root, f"{total}cbc:PayableAmount/text()")),
-        allowances_charges=_ubl_allowances(root),
-        attachments=_ubl_attachments(root),
+        allowances_charges=_allowances(root, UBL_ALLOWANCE),
+        attachments=_attachments(root, UBL_ATTACHMENT),
     )
     doc.tax_total = _decimal(
         _text(root, "cac:TaxTotal/cbc:TaxAmount[@currencyID=/*/cbc:DocumentCurrencyCode]/text()")
@@ -317,7 +384,7 @@ def _ubl(root: etree._Element) -> Document:
                     _text(node, "cac:Item/cac:ClassifiedTaxCategory/cbc:Percent/text()")
                 ),
                 note=_text(node, "cbc:Note/text()"),
-                allowances_charges=_ubl_allowances(node),
+                allowances_charges=_allowances(node, UBL_ALLOWANCE),
             )
         )
     for node in root.xpath("cac:TaxTotal/cac:TaxSubtotal", namespaces=NS):
@@ -330,43 +397,6 @@ def _ubl(root: etree._Element) -> Document:
             )
         )
     return doc
-
-
-def _cii_allowances(node: etree._Element, where: str) -> list[AllowanceCharge]:
-    return [
-        AllowanceCharge(
-            charge=_charge(_text(item, "ram:ChargeIndicator/udt:Indicator/text()")),
-            amount=_decimal(_text(item, "ram:ActualAmount/text()")),
-            base=_decimal(_text(item, "ram:BasisAmount/text()")),
-            percent=_decimal(_text(item, "ram:CalculationPercent/text()")),
-            reason=_text(item, "ram:Reason/text()"),
-            reason_code=_text(item, "ram:ReasonCode/text()"),
-            vat_category=_text(item, "ram:CategoryTradeTax/ram:CategoryCode/text()"),
-            vat_rate=_decimal(_text(item, "ram:CategoryTradeTax/ram:RateApplicablePercent/text()")),
-        )
-        for item in node.xpath(f"{where}ram:SpecifiedTradeAllowanceCharge", namespaces=NS)
-    ]
-
-
-def _cii_attachments(root: etree._Element, agreement: str) -> list[Attachment]:
-    # BG-24 is the additional referenced documents of type 916 ("referenced paper").
-    attachments = []
-    for item in root.xpath(
-        f"{agreement}ram:AdditionalReferencedDocument[ram:TypeCode='916']", namespaces=NS
-    ):
-        binary = "ram:AttachmentBinaryObject"
-        embedded = item.xpath(binary, namespaces=NS)
-        attachments.append(
-            Attachment(
-                reference=_text(item, "ram:IssuerAssignedID/text()"),
-                description=_text(item, "ram:Name/text()"),
-                uri=_text(item, "ram:URIID/text()"),
-                filename=_text(item, f"{binary}/@filename"),
-                mime_code=_text(item, f"{binary}/@mimeCode"),
-                content=_content(_raw(item, f"{binary}/text()")) if embedded else None,
-            )
-        )
-    return attachments
 
 
 def _cii(root: etree._Element) -> Document:
@@ -447,8 +477,8 @@ def _cii(root: etree._Element) -> Document:
         prepaid=_decimal(_text(root, f"{total}ram:TotalPrepaidAmount/text()")),
         rounding=_decimal(_text(root, f"{total}ram:RoundingAmount/text()")),
         amount_due=_decimal(_text(root, f"{total}ram:DuePayableAmount/text()")),
-        allowances_charges=_cii_allowances(root, settlement),
-        attachments=_cii_attachments(root, agreement),
+        allowances_charges=_allowances(root, CII_ALLOWANCE, settlement),
+        attachments=_attachments(root, CII_ATTACHMENT, agreement),
     )
     doc.tax_total = _decimal(
         _text(
@@ -497,7 +527,7 @@ def _cii(root: etree._Element) -> Document:
                 note=_text(
                     node, "ram:AssociatedDocumentLineDocument/ram:IncludedNote/ram:Content/text()"
                 ),
-                allowances_charges=_cii_allowances(node, line_settlement),
+                allowances_charges=_allowances(node, CII_ALLOWANCE, line_settlement),
             )
         )
     for node in root.xpath(f"{settlement}ram:ApplicableTradeTax", namespaces=NS):

@@ -48,8 +48,8 @@ def _enqueue(delivery: WebhookDelivery, *, at: dt.datetime | None = None) -> Non
     task.enqueue(str(delivery.pk))
 
 
-def _submission_url(reference: str) -> str:
-    path = reverse("api:submission-detail", kwargs={"reference": reference})
+def _api_url(name: str, reference: str) -> str:
+    path = reverse(name, kwargs={"reference": reference})
     return f"{settings.VERBUND_PUBLIC_URL}{path}"
 
 
@@ -133,7 +133,7 @@ def submission_announce(*, case: Case) -> list[WebhookDelivery]:
         scope=Scope.SUBMISSIONS_READ,
         event=EVENT_SUBMISSION_NEW,
         reference=case.reference,
-        href=_submission_url(case.reference),
+        href=_api_url("api:submission-detail", case.reference),
         audit_action="integrations.submission_announced",
         obj=case,
         case=case,
@@ -154,13 +154,12 @@ def authority_event_announce(
     the object ``reference`` (its API address is ``href_name``). Called inside the
     writing transaction by higher apps (the e-invoice inbox); like
     :func:`submission_announce`, the message carries no content, only where to fetch it."""
-    path = reverse(href_name, kwargs={"reference": reference})
     return _announce(
         authority_id=authority_id,
         scope=scope,
         event=event,
         reference=reference,
-        href=f"{settings.VERBUND_PUBLIC_URL}{path}",
+        href=_api_url(href_name, reference),
         audit_action="integrations.event_announced",
         obj=obj,
         audit_changes={"event": event},
