@@ -36,23 +36,29 @@ def _plain_static_storage(settings: Any) -> None:
     }
 
 
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:
     # PBKDF2 with Django's iteration count costs ~0.3 s per password; tests make hundreds.
     # Production keeps the default hashers (settings.py).
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
+
+
+def private_files_at(storages: dict[str, Any], location: Path) -> dict[str, Any]:
+    """``storages`` with the private uploads kept under ``location``."""
+    private = storages["private"]
+    return {
+        **storages,
+        "private": {**private, "OPTIONS": {**private["OPTIONS"], "location": str(location)}},
+    }
 
 
 @pytest.fixture(autouse=True)
 def _private_files(settings: Any, tmp_path: Path) -> None:
     # Uploads of one test never meet those of another, nor the developer's var/.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            **settings.STORAGES["private"],
-            "OPTIONS": {**settings.STORAGES["private"]["OPTIONS"], "location": str(tmp_path / "p")},
-        },
-    }
+    settings.STORAGES = private_files_at(settings.STORAGES, tmp_path / "p")
     settings.VERBUND_CLAMD = ""
 
 

@@ -10,17 +10,22 @@ of a broken URL. A new URL that is not classified here fails the build.
 
 from __future__ import annotations
 
+import copy
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.apps import apps
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import translation
 
 from tests.clients import logged_in
+from tests.conftest import FAST_PASSWORD_HASHERS, private_files_at
 from tests.integrations.isolation import partner_world
 from tests.isolation.world import Application, World, build_application, build_world
 from tests.isolation.world import Tenant as TenantData
@@ -1601,10 +1606,54 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
     return rows
 
 
+@pytest.fixture(scope="module")
+def _world_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("isolation-files")
+
+
+@pytest.fixture(autouse=True)
+def _private_files(settings: Any, _world_files: Path) -> None:
+    # Replaces tests/conftest.py's: the world's uploads live as long as the world.
+    settings.STORAGES = private_files_at(settings.STORAGES, _world_files)
+    settings.VERBUND_CLAMD = ""
+
+
+@pytest.fixture(scope="module")
+def _shared_world(
+    django_db_setup: None, django_db_blocker: Any, _world_files: Path
+) -> Iterator[World]:
+    """The world, built once per module and worker (about 1 s) instead of once per test.
+
+    It lives in a transaction that is rolled back after the module's last test. Each
+    test's ``db`` fixture opens a savepoint inside it, so what one test writes is gone
+    before the next starts, exactly as with a world of its own.
+    """
+    from django.conf import settings
+
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            VERBUND_DEMO=True,
+            VERBUND_CLAMD="",
+            PASSWORD_HASHERS=FAST_PASSWORD_HASHERS,
+            STORAGES=private_files_at(settings.STORAGES, _world_files),
+        ),
+        translation.override("de"),
+        transaction.atomic(),
+    ):
+        world = build_world()
+        partner_world(world)  # kept on the world object, so it must outlive every test too
+        world.rows_as_built = _snapshot()  # type: ignore[attr-defined]
+        yield world
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(db: None, settings: Any) -> World:
+def world(db: None, settings: Any, _shared_world: World) -> World:
     settings.VERBUND_DEMO = True
-    return build_world()
+    # A copy per test, as Django does for setUpTestData: a test that changes an object in
+    # memory does not hand the change to the next one.
+    return copy.deepcopy(_shared_world)
 
 
 TENANT_ROUTES = sorted(name for name, kind in ROUTES.items() if isinstance(kind, Tenant))
@@ -1802,3 +1851,8 @@ def test_partner_without_a_token_is_unauthorized(name: str, world: World) -> Non
         assert response.status_code == 401, (method, url, response.status_code)
         assert response["WWW-Authenticate"] == 'Bearer realm="Verbund"'
     assert _partner_snapshot() == before
+
+
+def test_every_test_starts_from_the_world_as_built(world: World) -> None:
+    # The module's last test: whatever the tests before it on this worker wrote is gone.
+    assert _snapshot() == world.rows_as_built  # type: ignore[attr-defined]
