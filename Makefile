@@ -86,7 +86,7 @@ pytest: setup browser-deps
 
 pytest-postgres: setup browser-deps ## the suite against the PostgreSQL server at 127.0.0.1:5432
 	VERBUND_DATABASE_URL=$${VERBUND_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test} \
-		$(BIN)/pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS)
+		$(BIN)/pytest -n 2 -p no:cacheprovider -m "not own_database" $(PYTEST_ARGS)
 
 demo: setup
 	VERBUND_DEMO=1 $(BIN)/verbund migrate --no-input -v 0

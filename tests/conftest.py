@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
+from django.utils import translation
 
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 GV100AD_FULL = SHARED_DIR / "data" / "destatis" / "GV100AD_31082025.txt"
@@ -56,10 +62,60 @@ def private_files_at(storages: dict[str, Any], location: Path) -> dict[str, Any]
 
 
 @pytest.fixture(autouse=True)
-def _private_files(settings: Any, tmp_path: Path) -> None:
-    # Uploads of one test never meet those of another, nor the developer's var/.
-    settings.STORAGES = private_files_at(settings.STORAGES, tmp_path / "p")
+def _private_files(request: pytest.FixtureRequest, settings: Any, tmp_path: Path) -> None:
+    # Uploads of one test never meet those of another, nor the developer's var/; where a
+    # module shares its data (kept_for_the_module), its files are shared with it.
+    shared = "module_files" in request.fixturenames
+    location = request.getfixturevalue("module_files") if shared else tmp_path / "p"
+    settings.STORAGES = private_files_at(settings.STORAGES, location)
     settings.VERBUND_CLAMD = ""
+
+
+@pytest.fixture(scope="module")
+def module_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The private files of data a module's tests share (kept_for_the_module)."""
+    return tmp_path_factory.mktemp("module-files")
+
+
+@contextmanager
+def kept_for_the_module(django_db_blocker: Any, files: Path, **overrides: Any) -> Iterator[None]:
+    """Rows written inside stay for a module's tests, as Django's setUpTestData keeps them.
+
+    They live in a transaction that is rolled back after the module's last test. Each
+    test's ``db`` fixture opens a savepoint inside it, so what one test writes is gone
+    before the next begins. Use it in a module-scoped fixture that depends on
+    ``django_db_setup`` and ``module_files``; data that takes seconds to build (the
+    demo, the isolation world) is then built once per module and worker, not per test.
+    """
+    from django.conf import settings
+
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            **{
+                "VERBUND_DEMO": False,
+                "VERBUND_CLAMD": "",
+                "PASSWORD_HASHERS": FAST_PASSWORD_HASHERS,
+                "STORAGES": private_files_at(settings.STORAGES, files),
+                **overrides,
+            }
+        ),
+        translation.override("de"),
+        transaction.atomic(),
+    ):
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup: None, django_db_blocker: Any, module_files: Path) -> Iterator[str]:
+    """The demo, loaded once for the module's tests; what ``load_demo`` printed."""
+    from django.core.management import call_command
+
+    with kept_for_the_module(django_db_blocker, module_files):
+        out = io.StringIO()
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
 
 
 @pytest.fixture(autouse=True)

@@ -19,13 +19,11 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import translation
 
 from tests.clients import logged_in
-from tests.conftest import FAST_PASSWORD_HASHERS, private_files_at
+from tests.conftest import kept_for_the_module
 from tests.integrations.isolation import partner_world
 from tests.isolation.world import Application, World, build_application, build_world
 from tests.isolation.world import Tenant as TenantData
@@ -1607,45 +1605,16 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
 
 
 @pytest.fixture(scope="module")
-def _world_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("isolation-files")
-
-
-@pytest.fixture(autouse=True)
-def _private_files(settings: Any, _world_files: Path) -> None:
-    # Replaces tests/conftest.py's: the world's uploads live as long as the world.
-    settings.STORAGES = private_files_at(settings.STORAGES, _world_files)
-    settings.VERBUND_CLAMD = ""
-
-
-@pytest.fixture(scope="module")
 def _shared_world(
-    django_db_setup: None, django_db_blocker: Any, _world_files: Path
+    django_db_setup: None, django_db_blocker: Any, module_files: Path
 ) -> Iterator[World]:
-    """The world, built once per module and worker (about 1 s) instead of once per test.
-
-    It lives in a transaction that is rolled back after the module's last test. Each
-    test's ``db`` fixture opens a savepoint inside it, so what one test writes is gone
-    before the next starts, exactly as with a world of its own.
-    """
-    from django.conf import settings
-
-    with (
-        django_db_blocker.unblock(),
-        override_settings(
-            VERBUND_DEMO=True,
-            VERBUND_CLAMD="",
-            PASSWORD_HASHERS=FAST_PASSWORD_HASHERS,
-            STORAGES=private_files_at(settings.STORAGES, _world_files),
-        ),
-        translation.override("de"),
-        transaction.atomic(),
-    ):
+    """The world, built once per module and worker (about 1 s) instead of once per test;
+    each test works in a savepoint of its own (tests/conftest.py, kept_for_the_module)."""
+    with kept_for_the_module(django_db_blocker, module_files, VERBUND_DEMO=True):
         world = build_world()
         partner_world(world)  # kept on the world object, so it must outlive every test too
         world.rows_as_built = _snapshot()  # type: ignore[attr-defined]
         yield world
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_ring() -> None:
     call_command("load_demo", stdout=io.StringIO())
-    call_command("load_demo", stdout=io.StringIO())
     ring = Ring.objects.get(network__slug="dlz")
     assert ring.name == "Vergleichsring Bürgerservice"
     assert Participant.objects.filter(ring=ring).count() == 6

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from tests.factories import MembershipFactory, ServiceFactory
 from verbund.authorities.models import Authority
@@ -82,8 +79,8 @@ def test_title_outranks_body_and_exact_outranks_typo() -> None:
 
 
 @pytest.fixture
-def demo_catalogue(db: None) -> None:
-    call_command("load_demo", stdout=StringIO())
+def demo_catalogue(db: None, demo_loaded: str) -> None:
+    """The demo's catalogue, loaded once for the module (tests/conftest.py)."""
 
 
 CITIZEN_QUERIES = [

@@ -243,6 +243,7 @@ def _verbund_env(db: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.own_database
 def test_the_one_chain_of_before_becomes_the_platforms(tmp_path: Path) -> None:
     """An installation upgraded to per-tenant chains: what the one global chain
     held stays verifiable as the platform's chain; new entries go to their tenant's."""
@@ -261,6 +262,7 @@ def test_the_one_chain_of_before_becomes_the_platforms(tmp_path: Path) -> None:
     assert "4 entries in 2 chains verified" in verified.stdout
 
 
+@pytest.mark.own_database
 def test_verify_audit_cli_exit_code(tmp_path: Path) -> None:
     # The real entry point, on a throw-away SQLite database, exits 1 after tampering.
     db = tmp_path / "audit.sqlite3"

@@ -26,6 +26,10 @@ import pytest
 
 from verbund.core.backup import FTS5_SHADOW_SUFFIXES, file_columns
 
+# Each test runs `verbund` in processes of its own, on databases of its own (SQLite files,
+# or PostgreSQL databases it creates), so they run once, in `make test`.
+pytestmark = pytest.mark.own_database
+
 VERBUND = [sys.executable, "-m", "verbund"]
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 

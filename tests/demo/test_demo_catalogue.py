@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from verbund.catalogue.models import Adoption, Office, Service, ServiceStatus
@@ -18,12 +15,7 @@ pytestmark = pytest.mark.django_db
 SUEDWESTFALEN = {"05974", "05966", "05958", "05970", "05962"}
 
 
-def _load() -> None:
-    call_command("load_demo", stdout=StringIO())
-
-
-def test_demo_catalogue_is_real_reused_and_idempotent() -> None:
-    _load()
+def test_demo_catalogue_is_real_and_reused(demo_loaded: str) -> None:
     counts = (Service.objects.count(), Adoption.objects.count(), Office.objects.count())
     assert counts[0] == 40
     assert Service.objects.filter(status=ServiceStatus.PUBLISHED).count() == counts[0]
@@ -50,12 +42,9 @@ def test_demo_catalogue_is_real_reused_and_idempotent() -> None:
         "dlz": (5, 6),
         "kreis-dueren": (5, 16),
     }
-    _load()
-    assert (Service.objects.count(), Adoption.objects.count(), Office.objects.count()) == counts
 
 
-def test_demo_reuse_figures_per_network() -> None:
-    _load()
+def test_demo_reuse_figures_per_network(demo_loaded: str) -> None:
     figures = {
         n.slug: (r.members, r.services_built, r.adoptions, r.members_served)
         for n in Network.objects.all()
@@ -75,8 +64,7 @@ def test_demo_reuse_figures_per_network() -> None:
     assert figures["kreis-dueren"][:2] == (16, 18)
 
 
-def test_demo_routes_answer_the_issue_examples() -> None:
-    _load()
+def test_demo_routes_answer_the_issue_examples(demo_loaded: str) -> None:
     client = Client()
     merzenich = client.get(
         "/api/v1/routes", {"leikaKey": "99036008070002", "ars": "053580040040"}

@@ -6,7 +6,6 @@ that can only fail (the demo's made-up ``*.invalid`` ones)."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import itertools
 import re
 from collections.abc import Iterator
@@ -15,7 +14,6 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 
 from verbund.catalogue.index import routing_index
@@ -262,8 +260,9 @@ def _no_dead_links(page: str, url: str) -> None:
 
 
 @pytest.mark.django_db
-def test_every_step_of_every_demo_form_as_a_citizen_sees_it(client: Client) -> None:
-    call_command("load_demo", stdout=io.StringIO())
+def test_every_step_of_every_demo_form_as_a_citizen_sees_it(
+    client: Client, demo_loaded: str
+) -> None:
     for slug, definition in sorted(FORMS.items()):
         form = engine.compile_form(definition)
         key = routing_index().service(slug).key  # type: ignore[union-attr]
@@ -324,8 +323,9 @@ def test_every_step_of_every_demo_form_as_a_citizen_sees_it(client: Client) -> N
 
 
 @pytest.mark.django_db
-def test_no_page_of_the_demo_catalogue_links_to_an_invalid_address(client: Client) -> None:
-    call_command("load_demo", stdout=io.StringIO())
+def test_no_page_of_the_demo_catalogue_links_to_an_invalid_address(
+    client: Client, demo_loaded: str
+) -> None:
     index = routing_index()
     # One Gemeinde in the area of every adopter: its place page and each service's page
     # with the authority responsible there.

@@ -24,6 +24,7 @@ when none does, those that match the most words.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections import defaultdict
@@ -84,7 +85,10 @@ MIN_TYPO = 4
 MIN_INFIX = 4
 
 
+@functools.lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
+    # Kept: an index build stems the same few thousand words over and over (the Snowball
+    # stemmer in pure Python was a fifth of loading the demo).
     return str(_german.stemWord(word))
 
 
