@@ -1604,25 +1604,30 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
     return rows
 
 
+@dataclass(frozen=True)
+class SharedWorld:
+    world: World
+    rows: dict[str, list[dict[str, Any]]]  # _snapshot() right after the build
+
+
 @pytest.fixture(scope="module")
-def _shared_world(
+def shared_world(
     django_db_setup: None, django_db_blocker: Any, module_files: Path
-) -> Iterator[World]:
+) -> Iterator[SharedWorld]:
     """The world, built once per module and worker (about 1 s) instead of once per test;
     each test works in a savepoint of its own (tests/conftest.py, kept_for_the_module)."""
     with kept_for_the_module(django_db_blocker, module_files, VERBUND_DEMO=True):
         world = build_world()
         partner_world(world)  # kept on the world object, so it must outlive every test too
-        world.rows_as_built = _snapshot()  # type: ignore[attr-defined]
-        yield world
+        yield SharedWorld(world, _snapshot())
 
 
 @pytest.fixture
-def world(db: None, settings: Any, _shared_world: World) -> World:
+def world(db: None, settings: Any, shared_world: SharedWorld) -> World:
     settings.VERBUND_DEMO = True
     # A copy per test, as Django does for setUpTestData: a test that changes an object in
     # memory does not hand the change to the next one.
-    return copy.deepcopy(_shared_world)
+    return copy.deepcopy(shared_world.world)
 
 
 TENANT_ROUTES = sorted(name for name, kind in ROUTES.items() if isinstance(kind, Tenant))
@@ -1822,6 +1827,6 @@ def test_partner_without_a_token_is_unauthorized(name: str, world: World) -> Non
     assert _partner_snapshot() == before
 
 
-def test_every_test_starts_from_the_world_as_built(world: World) -> None:
+def test_every_test_starts_from_the_world_as_built(db: None, shared_world: SharedWorld) -> None:
     # The module's last test: whatever the tests before it on this worker wrote is gone.
-    assert _snapshot() == world.rows_as_built  # type: ignore[attr-defined]
+    assert _snapshot() == shared_world.rows
